@@ -1,0 +1,111 @@
+"""Test set-up shared by every app's tests.
+
+- The front-end build and the translations are prepared once per run (as `wijkbasis demo` does).
+- No test reaches the internet: Locatieserver answers come from recorded responses, or the
+  network is "down".
+- Browser tests use Debian's Chromium through Playwright (never `playwright install`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from wijkbasis import bootstrap
+
+RECORDINGS = Path(__file__).parent / "src" / "wijkbasis" / "areas" / "tests" / "recordings"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from django.conf import settings
+
+    bootstrap.ensure_ready()
+    # Tests render pages without running collectstatic first: plain static storage, files
+    # found through the finders.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+class RecordedLocatieserver:
+    """Answers Locatieserver requests from files recorded in the documented response format.
+
+    A request for `postcode:7201AB` is answered from recordings/7201AB.json, a PC4 request
+    (`postcode:7201*`) from recordings/7201.json; a postcode without a recording gets the
+    documented empty answer (numFound 0).
+    """
+
+    def __init__(self) -> None:
+        self.requests: list[httpx.Request] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        query = request.url.params.get("q", "")
+        postcode = query.removeprefix("postcode:").rstrip("*")
+        recording = RECORDINGS / f"{postcode}.json"
+        if recording.exists():
+            body: dict[str, Any] = json.loads(recording.read_text())
+        else:
+            body = {
+                "response": {"numFound": 0, "start": 0, "maxScore": 0.0, "numFoundExact": True, "docs": []}
+            }
+        start = int(request.url.params.get("start", "0"))
+        rows = int(request.url.params.get("rows", "10"))
+        body["response"]["docs"] = body["response"]["docs"][start : start + rows]
+        return httpx.Response(200, json=body)
+
+
+def _offline(request: httpx.Request) -> httpx.Response:
+    raise httpx.ConnectError("network is unreachable (test)", request=request)
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("wijkbasis.areas.postcodes._transport", lambda: httpx.MockTransport(_offline))
+
+
+@pytest.fixture
+def locatieserver(monkeypatch: pytest.MonkeyPatch) -> RecordedLocatieserver:
+    server = RecordedLocatieserver()
+    monkeypatch.setattr("wijkbasis.areas.postcodes._transport", lambda: httpx.MockTransport(server))
+    return server
+
+
+@pytest.fixture
+def zutphen(db: None) -> Any:
+    """Zutphen's CBS areas and the demo teams, people and places."""
+    from wijkbasis.areas.models import Municipality
+    from wijkbasis.areas.services import import_areas
+    from wijkbasis.demo.services import load_demo
+
+    import_areas(Path(bootstrap.PACKAGE_DIR) / "areas" / "data" / "zutphen")
+    load_demo()
+    return Municipality.objects.get(code="GM0301")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the live server runs the
+    # Django code in its own thread, so the ORM use in the test thread is safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -1,0 +1,1 @@
+"""wijkbasis: a platform for the sociale basis of Dutch neighbourhoods."""

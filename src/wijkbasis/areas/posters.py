@@ -1,0 +1,84 @@
+"""QR codes and the printable A4 poster "Dit zijn jouw sociaal makelaars" per wijk."""
+
+from __future__ import annotations
+
+import base64
+import io
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import segno
+from django.conf import settings
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher
+
+from wijkbasis.areas.models import District, TeamMember
+
+
+def absolute_url(request: HttpRequest, path: str) -> str:
+    """The public address of a page: BASE_URL when configured, else this request's host."""
+    if settings.BASE_URL:
+        return settings.BASE_URL + path
+    return request.build_absolute_uri(path)
+
+
+def qr_code(url: str) -> segno.QRCode:
+    # Error correction level M survives a poster that is a little damaged or dirty.
+    return segno.make(url, error="m", micro=False)
+
+
+def qr_svg(url: str, *, title: str = "") -> bytes:
+    buffer = io.BytesIO()
+    qr_code(url).save(buffer, kind="svg", scale=8, border=4, title=title or None, xmldecl=True, svgns=True)
+    return buffer.getvalue()
+
+
+def qr_png(url: str, *, scale: int = 10) -> bytes:
+    buffer = io.BytesIO()
+    qr_code(url).save(buffer, kind="png", scale=scale, border=4)
+    return buffer.getvalue()
+
+
+class _MediaOnlyFetcher(URLFetcher):
+    """WeasyPrint may read inline data and uploaded photos, nothing else: no network."""
+
+    def __init__(self) -> None:
+        super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False)
+
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> Any:
+        if url.startswith("file:"):
+            path = Path(unquote(urlsplit(url).path)).resolve()
+            if not path.is_relative_to(Path(settings.MEDIA_ROOT).resolve()):
+                raise ValueError(f"Refusing to read {url!r} for a PDF")
+        return super().fetch(url, headers)
+
+
+def _photo_uri(member: TeamMember) -> str:
+    if not member.photo:
+        return ""
+    try:
+        return Path(member.photo.path).resolve().as_uri()
+    except (ValueError, NotImplementedError):
+        return ""
+
+
+def district_poster_pdf(district: District, *, url: str) -> bytes:
+    """An A4 poster with the wijk's team members and a QR code to the wijk page."""
+    members = [member for team in district.teams.all() for member in team.members.all()]
+    qr_data = base64.b64encode(qr_svg(url)).decode("ascii")
+    html = render_to_string(
+        "areas/poster.html",
+        {
+            "district": district,
+            "teams": district.teams.all(),
+            "members": [(member, _photo_uri(member)) for member in members],
+            "url": url,
+            "qr_data_uri": f"data:image/svg+xml;base64,{qr_data}",
+            "title": _("These are your community brokers"),
+        },
+    )
+    return HTML(string=html, url_fetcher=_MediaOnlyFetcher()).write_pdf()

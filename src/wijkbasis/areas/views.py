@@ -1,0 +1,179 @@
+"""Public pages: home with the map, postcode lookup, wijk, team, team member and place."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from django_htmx.http import HttpResponseClientRedirect
+
+from wijkbasis.areas import posters, selectors
+from wijkbasis.areas.forms import PostcodeForm
+from wijkbasis.areas.key_figures import age_groups, general_figures
+from wijkbasis.areas.models import Municipality
+from wijkbasis.areas.postcodes import LookupStatus, lookup_postcode, normalise_postcode
+
+
+def _breadcrumbs(*items: tuple[str, str]) -> list[tuple[str, str]]:
+    return [(_("Home"), reverse("areas:home")), *items]
+
+
+def _home_context(form: PostcodeForm, result: object = None) -> dict[str, object]:
+    municipalities = selectors.home_municipalities()
+    return {
+        "form": form,
+        "result": result,
+        "municipalities": [
+            (municipality, selectors.municipality_map(municipality)) for municipality in municipalities
+        ],
+    }
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "areas/home.html", _home_context(PostcodeForm()))
+
+
+@require_safe
+def postcode_lookup(request: HttpRequest) -> HttpResponse:
+    """Send the resident to the wijk of their postcode, or explain why that is not possible."""
+    form = PostcodeForm(request.GET or None)
+    result = None
+    if form.is_valid():
+        result = lookup_postcode(form.cleaned_data["postcode"])
+        if result.status == LookupStatus.FOUND and result.district is not None:
+            url = f"{result.district.get_absolute_url()}?postcode={result.postcode}"
+            if request.htmx:
+                return HttpResponseClientRedirect(url)
+            return redirect(url)
+    elif not request.GET:
+        form = PostcodeForm()
+    if request.htmx:
+        return render(request, "areas/_postcode_finder.html", {"form": form, "result": result})
+    return render(request, "areas/home.html", _home_context(form, result))
+
+
+@require_safe
+def municipality(request: HttpRequest, slug: str) -> HttpResponse:
+    municipality = get_object_or_404(Municipality.objects.prefetch_related("districts"), slug=slug)
+    return render(
+        request,
+        "areas/municipality.html",
+        {
+            "municipality": municipality,
+            "map": selectors.municipality_map(municipality),
+            "form": PostcodeForm(),
+            "breadcrumbs": _breadcrumbs((municipality.name, "")),
+        },
+    )
+
+
+@require_safe
+def district(request: HttpRequest, slug: str) -> HttpResponse:
+    district = get_object_or_404(selectors.district_queryset(), slug=slug)
+    postcode_note = None
+    postcode = normalise_postcode(request.GET.get("postcode", ""))
+    if postcode:
+        result = lookup_postcode(postcode)
+        if result.status == LookupStatus.FOUND and district in result.districts:
+            postcode_note = result
+    return render(
+        request,
+        "areas/district.html",
+        {
+            "district": district,
+            "municipality": district.municipality,
+            "map": selectors.district_map(district),
+            "figures": general_figures(district.key_figures),
+            "age_groups": age_groups(district.key_figures),
+            "teams": district.teams.all(),
+            "places": district.places.all(),
+            "postcode_note": postcode_note,
+            "page_url": posters.absolute_url(request, district.get_absolute_url()),
+            "breadcrumbs": _breadcrumbs(
+                (district.municipality.name, district.municipality.get_absolute_url()), (district.name, "")
+            ),
+        },
+    )
+
+
+@require_safe
+def district_qr(request: HttpRequest, slug: str, image_format: str) -> HttpResponse:
+    district = get_object_or_404(selectors.district_queryset(), slug=slug)
+    url = posters.absolute_url(request, district.get_absolute_url())
+    filename = f"qr-{slugify(district.name)}.{image_format}"
+    if image_format == "svg":
+        response = HttpResponse(posters.qr_svg(url, title=district.name), content_type="image/svg+xml")
+    else:
+        response = HttpResponse(posters.qr_png(url), content_type="image/png")
+    if "download" in request.GET:
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_safe
+def district_poster(request: HttpRequest, slug: str) -> HttpResponse:
+    district = get_object_or_404(selectors.district_queryset(), slug=slug)
+    url = posters.absolute_url(request, district.get_absolute_url())
+    response = HttpResponse(posters.district_poster_pdf(district, url=url), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="poster-{district.slug}.pdf"'
+    return response
+
+
+@require_safe
+def team(request: HttpRequest, slug: str) -> HttpResponse:
+    team = get_object_or_404(selectors.team_queryset(), slug=slug)
+    return render(
+        request,
+        "areas/team.html",
+        {
+            "team": team,
+            "municipality": team.municipality,
+            "members": team.members.all(),
+            "districts": team.districts.all(),
+            "places": team.managed_places.all(),
+            "breadcrumbs": _breadcrumbs(
+                (team.municipality.name, team.municipality.get_absolute_url()), (team.name, "")
+            ),
+        },
+    )
+
+
+@require_safe
+def team_member(request: HttpRequest, team_slug: str, slug: str) -> HttpResponse:
+    member = get_object_or_404(selectors.team_member_queryset(), team__slug=team_slug, slug=slug)
+    return render(
+        request,
+        "areas/team_member.html",
+        {
+            "member": member,
+            "team": member.team,
+            "municipality": member.team.municipality,
+            "breadcrumbs": _breadcrumbs(
+                (member.team.municipality.name, member.team.municipality.get_absolute_url()),
+                (member.team.name, member.team.get_absolute_url()),
+                (member.name, ""),
+            ),
+        },
+    )
+
+
+@require_safe
+def place(request: HttpRequest, slug: str) -> HttpResponse:
+    place = get_object_or_404(selectors.place_queryset(), slug=slug)
+    return render(
+        request,
+        "areas/place.html",
+        {
+            "place": place,
+            "municipality": place.municipality,
+            "opening_hours": place.opening_hours.all(),
+            "walk_in_hours": place.walk_in_hours.all(),
+            "breadcrumbs": _breadcrumbs(
+                (place.municipality.name, place.municipality.get_absolute_url()), (place.name, "")
+            ),
+        },
+    )

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+from wijkbasis.bootstrap import ensure_ready
+from wijkbasis.core.server import parse_address, run_server
+from wijkbasis.demo.services import load_demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Set up and run the Zutphen demo: front-end packages and translations, database "
+        "migrations, CBS areas of Zutphen, demo teams, people and places; then serve it. "
+        "Safe to run again: nothing is duplicated."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("address", nargs="?", default="127.0.0.1:8000", help="PORT or HOST:PORT")
+        parser.add_argument("--no-serve", action="store_true", help="set up the demo data, do not serve")
+
+    def handle(self, *args: Any, address: str, no_serve: bool, **options: Any) -> None:
+        host, port = parse_address(address)
+        self.stdout.write("wijkbasis demo: preparing front-end files and translations…")
+        ensure_ready()
+        self.stdout.write("wijkbasis demo: updating the database…")
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("import_areas", "zutphen", stdout=self.stdout)
+        load_demo(progress=lambda message: self.stdout.write(f"  {message}"))
+        if no_serve:
+            return
+        call_command("collectstatic", interactive=False, verbosity=0)
+        self.stdout.write(
+            self.style.SUCCESS(f"\nwijkbasis demo is running: http://{host}:{port}/\n(Ctrl+C stops)")
+        )
+        run_server(host, port, workers=2, threads=4)

@@ -1,0 +1,307 @@
+"""Settings for wijkbasis.
+
+Everything that differs between installations comes from the environment through
+`env()`, which also records a description of each variable. `docs/configuration.md`
+lists them all; a test keeps that page and this file in step.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent
+
+#: name -> description, filled by env(); read by the configuration docs test.
+ENVIRONMENT_VARIABLES: dict[str, str] = {}
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def env(name: str, default: Any, doc: str, cast: type = str) -> Any:
+    """Read one setting from the environment, typed by `cast`, and document it."""
+    ENVIRONMENT_VARIABLES[name] = doc
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    if cast is bool:
+        value = raw.strip().lower()
+        if value in _TRUE:
+            return True
+        if value in _FALSE:
+            return False
+        raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}")
+    if cast is list:
+        return [item.strip() for item in raw.split(",") if item.strip()]
+    try:
+        return cast(raw)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} has an invalid value {raw!r}: {error}") from error
+
+
+DATA_DIR = Path(
+    env(
+        "WIJKBASIS_DATA_DIR",
+        str(Path.cwd() / "var"),
+        "Folder for the SQLite database, uploaded files, the generated secret key and collected "
+        "static files. Default: ./var in the folder you start wijkbasis from.",
+    )
+)
+
+DEBUG = env("DEBUG", False, "Show Django's debug pages. Never true in production.", bool)
+
+
+def _secret_key() -> str:
+    key = env(
+        "SECRET_KEY",
+        "",
+        "Django's secret key. When empty, a random key is generated once and kept in "
+        "WIJKBASIS_DATA_DIR/secret_key, so sessions survive restarts.",
+    )
+    if key:
+        return key
+    key_file = DATA_DIR / "secret_key"
+    try:
+        return key_file.read_text().strip()
+    except FileNotFoundError:
+        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(50)
+        # O_EXCL: two processes starting together must end up with the same key.
+        try:
+            fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            return key_file.read_text().strip()
+        with os.fdopen(fd, "w") as handle:
+            handle.write(key)
+        return key
+
+
+SECRET_KEY = _secret_key()
+
+ALLOWED_HOSTS = env(
+    "ALLOWED_HOSTS",
+    ["127.0.0.1", "localhost", "[::1]"],
+    "Comma-separated host names this site answers to, e.g. wijkbasis.example.nl.",
+    list,
+)
+CSRF_TRUSTED_ORIGINS = env(
+    "CSRF_TRUSTED_ORIGINS",
+    [],
+    "Comma-separated origins (https://wijkbasis.example.nl) trusted for form posts behind a proxy.",
+    list,
+)
+BASE_URL = env(
+    "BASE_URL",
+    "",
+    "Public address of the site, e.g. https://wijkbasis.example.nl. Used in QR codes, posters "
+    "and e-mails. When empty, the address of the current request is used.",
+).rstrip("/")
+
+INSTALLED_APPS = [
+    "wijkbasis.core",
+    "wijkbasis.ui",
+    "wijkbasis.accounts",
+    "wijkbasis.areas",
+    "wijkbasis.demo",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django_htmx",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "wijkbasis.core.middleware.LanguageMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+]
+
+ROOT_URLCONF = "wijkbasis.urls"
+WSGI_APPLICATION = "wijkbasis.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wijkbasis.ui.context_processors.site",
+            ],
+        },
+    }
+]
+
+DATABASE_URL = env(
+    "DATABASE_URL",
+    "",
+    "Database to use, e.g. postgres://user:password@host:5432/wijkbasis. "
+    "Empty: SQLite in WIJKBASIS_DATA_DIR/wijkbasis.sqlite3.",
+)
+
+
+def _databases() -> dict[str, dict[str, Any]]:
+    if DATABASE_URL:
+        database = dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+    else:
+        database = {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(DATA_DIR / "wijkbasis.sqlite3"),
+        }
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        # WAL lets readers work while one writer writes; IMMEDIATE takes the write lock at
+        # the start of a transaction so two writers queue instead of failing halfway.
+        database["OPTIONS"] = {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": (
+                "PRAGMA journal_mode=WAL;"
+                "PRAGMA synchronous=NORMAL;"
+                "PRAGMA busy_timeout=20000;"
+                "PRAGMA foreign_keys=ON;"
+            ),
+        }
+    return {"default": database}
+
+
+DATABASES = _databases()
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.User"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = env("TIME_ZONE", "Europe/Amsterdam", "Time zone for dates shown and entered.")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(
+    env("MEDIA_ROOT", str(DATA_DIR / "media"), "Folder for uploaded files such as team photos.")
+)
+SERVE_MEDIA = env(
+    "SERVE_MEDIA",
+    True,
+    "Let wijkbasis itself serve uploaded public files (team photos). Turn off when a web server "
+    "in front serves MEDIA_ROOT.",
+    bool,
+)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+WHITENOISE_MAX_AGE = 3600
+
+# Security: safe by default, relaxed only for plain http on this machine.
+SECURE_HTTPS = env(
+    "SECURE_HTTPS",
+    False,
+    "Set to true when the site is served over https (production): secure cookies, HSTS and "
+    "redirects to https.",
+    bool,
+)
+SESSION_COOKIE_SECURE = SECURE_HTTPS
+CSRF_COOKIE_SECURE = SECURE_HTTPS
+LANGUAGE_COOKIE_SECURE = SECURE_HTTPS
+SECURE_SSL_REDIRECT = SECURE_HTTPS
+SECURE_HSTS_SECONDS = 31536000 if SECURE_HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HTTPS
+SECURE_HSTS_PRELOAD = False
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE_HTTPS else None
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+EMAIL_BACKEND = env(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend",
+    "Django e-mail backend. The demo uses the file backend (mail lands in WIJKBASIS_DATA_DIR/mail).",
+)
+EMAIL_HOST = env("EMAIL_HOST", "localhost", "SMTP server for outgoing mail.")
+EMAIL_PORT = env("EMAIL_PORT", 25, "SMTP port.", int)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "", "SMTP user name.")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "", "SMTP password.")
+EMAIL_USE_TLS = env("EMAIL_USE_TLS", False, "Use STARTTLS for SMTP.", bool)
+EMAIL_FILE_PATH = DATA_DIR / "mail"
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "wijkbasis <noreply@localhost>", "Sender of e-mails.")
+
+SITE_NAME = env("SITE_NAME", "wijkbasis", "Name of the platform shown in the page header and titles.")
+DEFAULT_MUNICIPALITY = env(
+    "DEFAULT_MUNICIPALITY",
+    "",
+    "CBS code (e.g. GM0301) of the municipality shown first on the home page when several share one "
+    "installation. Empty: all municipalities, in name order.",
+)
+
+# Postcode lookup through PDOK Locatieserver, cached in the database.
+POSTCODE_LOOKUP_ONLINE = env(
+    "POSTCODE_LOOKUP_ONLINE",
+    True,
+    "Ask PDOK Locatieserver for postcodes that are not in the database yet. Turn off for an "
+    "installation without internet; then only imported postcodes are known.",
+    bool,
+)
+POSTCODE_LOOKUP_URL = env(
+    "POSTCODE_LOOKUP_URL",
+    "https://api.pdok.nl/bzk/locatieserver/search/v3_1/free",
+    "Address of the Locatieserver 'free' endpoint.",
+)
+POSTCODE_LOOKUP_TIMEOUT = env(
+    "POSTCODE_LOOKUP_TIMEOUT", 3.0, "Seconds to wait for Locatieserver before giving up.", float
+)
+POSTCODE_CACHE_DAYS = env(
+    "POSTCODE_CACHE_DAYS",
+    365,
+    "Days a postcode answer from Locatieserver is trusted before it is asked again.",
+    int,
+)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARNING…")},
+    # WeasyPrint reports every rendering step at INFO.
+    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+}
+
+FORM_RENDERER = "wijkbasis.ui.forms.UtrechtFormRenderer"
