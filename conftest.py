@@ -109,3 +109,33 @@ def browser() -> Iterator[Any]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+AXE_SCRIPT = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+class AxeViolations(AssertionError):
+    pass
+
+
+def assert_no_axe_violations(page: Any, *, label: str = "") -> None:
+    """Run axe-core (the npm version of the lock file) on the page; fail on any violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe(axe_script=AXE_SCRIPT.read_text()).run(page)
+    violations = results.response["violations"]
+    if violations:
+        lines = [f"axe found {len(violations)} violation(s) on {label or page.url}:"]
+        for violation in violations:
+            lines.append(f"- {violation['id']}: {violation['help']}")
+            lines.extend(f"    {node['target']}: {node['failureSummary']}" for node in violation["nodes"][:5])
+        raise AxeViolations("\n".join(lines))
+
+
+@pytest.fixture
+def page(browser: Any, live_server: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL", accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()

@@ -15,6 +15,8 @@ def main(argv: list[str] | None = None) -> None:
     argv[0] = "wijkbasis"
     if len(argv) > 1 and not argv[1].startswith("-"):
         argv[1] = argv[1].replace("-", "_")
+        if argv[1] == "help" and len(argv) > 2 and not argv[2].startswith("-"):
+            argv[2] = argv[2].replace("-", "_")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wijkbasis.settings")
     if len(argv) > 1 and argv[1] == "demo":
         # The demo keeps e-mail on disk (var/mail) instead of sending it.

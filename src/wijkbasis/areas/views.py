@@ -119,7 +119,8 @@ def district_poster(request: HttpRequest, slug: str) -> HttpResponse:
     district = get_object_or_404(selectors.district_queryset(), slug=slug)
     url = posters.absolute_url(request, district.get_absolute_url())
     response = HttpResponse(posters.district_poster_pdf(district, url=url), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="poster-{district.slug}.pdf"'
+    disposition = "attachment" if "download" in request.GET else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="poster-{district.slug}.pdf"'
     return response
 
 

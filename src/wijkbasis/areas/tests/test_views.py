@@ -313,3 +313,57 @@ def test_query_counts_do_not_grow_with_members_places_and_buurten(client: Any, z
     assert _member_card_counts(client, district.get_absolute_url()) == wijk_before
     assert _member_card_counts(client, team.get_absolute_url()) == team_before
     assert Place.objects.filter(district=district).count() >= 12
+
+
+def test_member_and_place_pages_query_counts_do_not_grow(client: Any, zutphen: Any) -> None:
+    member = TeamMember.objects.get(slug="abdi-warsame")
+    place = Place.objects.get(slug="hopwoning-waterkwartier")
+    member_before = _member_card_counts(client, member.get_absolute_url())
+    place_before = _member_card_counts(client, place.get_absolute_url())
+    for _ in range(10):
+        WalkInHoursFactory(member=member, place=place)
+        WalkInHoursFactory(member=TeamMemberFactory(team=member.team), place=place)
+        OpeningHoursFactory(place=place)
+        member.team.districts.add(DistrictFactory(municipality=zutphen))
+    assert _member_card_counts(client, member.get_absolute_url()) == member_before
+    assert _member_card_counts(client, place.get_absolute_url()) == place_before
+
+
+def test_two_municipalities_side_by_side_without_code_changes(client: Any, zutphen: Any) -> None:
+    from pathlib import Path
+
+    from wijkbasis.areas.models import Municipality, NeighbourhoodTeam
+    from wijkbasis.areas.services import import_areas
+
+    import_areas(Path(__file__).parent / "data" / "proefdorp")
+    proefdorp = Municipality.objects.get(code="GM9999")
+    proefdorp.organisation_name = "Welzijn Proefdorp"
+    proefdorp.brand_colour = "#7a1f5c"
+    proefdorp.save()
+    team = NeighbourhoodTeam.objects.create(municipality=proefdorp, name="Dorpsteam", slug="dorpsteam")
+    team.districts.set(proefdorp.districts.all())
+    TeamMemberFactory(team=team, name="Dorp Makelaar", slug="dorp-makelaar")
+
+    home = client.get("/")
+    html = home.content.decode()
+    assert "De wijken van Proefdorp" in text(home)
+    assert "De wijken van Zutphen" in text(home)
+    assert html.count('class="wb-map__link"') == 6 + 2
+
+    dorpskern = client.get("/wijk/dorpskern/")
+    page = text(dorpskern)
+    assert "Welzijn Proefdorp" in page  # the header carries that municipality's organisation
+    assert "#7a1f5c" in dorpskern.content.decode()
+    assert "Dorp Makelaar" in page and "Inwoners 2.500" in page
+    assert "Perspectief Zutphen" in text(client.get("/wijk/waterkwartier/"))
+    assert client.get("/gemeente/proefdorp/").status_code == 200
+
+
+def test_map_labels_sit_inside_the_map_in_any_language(client: Any, zutphen: Any) -> None:
+    html = client.get("/").content.decode()
+    width, height = map(float, re.search(r'class="wb-map__svg" viewBox="0 0 (\d+) (\d+)"', html).groups())
+    labels = re.findall(r'<text class="wb-map__label" x="([^"]+)" y="([^"]+)"', html)
+    assert len(labels) == 6
+    for x, y in labels:
+        # Dutch number formatting would write 183,5 and break the SVG.
+        assert 0 < float(x) < width and 0 < float(y) < height

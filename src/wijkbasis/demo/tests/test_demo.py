@@ -1,0 +1,58 @@
+"""The demo set-up: idempotent, and everything in it is fictional where it should be."""
+
+from __future__ import annotations
+
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+
+from wijkbasis.areas.models import District, NeighbourhoodTeam, OpeningHours, Place, TeamMember, WalkInHours
+from wijkbasis.demo import data
+
+pytestmark = pytest.mark.django_db
+
+
+def _counts() -> tuple[int, ...]:
+    return tuple(
+        model.objects.count()
+        for model in (District, NeighbourhoodTeam, TeamMember, Place, OpeningHours, WalkInHours)
+    )
+
+
+def test_demo_set_up_twice_duplicates_nothing() -> None:
+    out = StringIO()
+    call_command("demo", "--no-serve", stdout=out)
+    first = _counts()
+    call_command("demo", "--no-serve", stdout=StringIO())
+
+    assert _counts() == first
+    assert first[:4] == (6, 3, len(data.MEMBERS), len(data.PLACES))
+    assert "6 wijken new" in out.getvalue()
+
+
+def test_demo_teams_cover_the_wijken_of_the_seed_documents(zutphen: Any) -> None:
+    coverage = {
+        team.slug: sorted(team.districts.values_list("code", flat=True))
+        for team in NeighbourhoodTeam.objects.all()
+    }
+    assert coverage == {
+        "zuidwijken-warnsveld-leesten": ["WK030103", "WK030104", "WK030105"],
+        "waterkwartier": ["WK030101"],
+        "centrum-de-hoven-noordveen": ["WK030100", "WK030102"],
+    }
+    # Every wijk has its team.
+    assert not District.objects.filter(teams__isnull=True).exists()
+
+
+def test_demo_people_cannot_be_reached_for_real(zutphen: Any) -> None:
+    for member in TeamMember.objects.all():
+        assert member.email.endswith("@perspectief.example.org")
+        # Dutch subscriber numbers never start with 0 after the area code: 0575 0… is unused.
+        assert member.phone.startswith("0575 000 ")
+
+
+def test_unverified_demo_addresses_say_so(zutphen: Any) -> None:
+    assert not Place.objects.filter(address_verified=True).exists()
+    assert not Place.objects.exclude(street="").exists()
