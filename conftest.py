@@ -61,9 +61,7 @@ class RecordedLocatieserver:
         if recording.exists():
             body: dict[str, Any] = json.loads(recording.read_text())
         else:
-            body = {
-                "response": {"numFound": 0, "start": 0, "maxScore": 0.0, "numFoundExact": True, "docs": []}
-            }
+            body = {"response": {"numFound": 0, "start": 0, "maxScore": 0.0, "numFoundExact": True, "docs": []}}
         start = int(request.url.params.get("start", "0"))
         rows = int(request.url.params.get("rows", "10"))
         body["response"]["docs"] = body["response"]["docs"][start : start + rows]

@@ -175,10 +175,7 @@ def _databases() -> dict[str, dict[str, Any]]:
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
             "init_command": (
-                "PRAGMA journal_mode=WAL;"
-                "PRAGMA synchronous=NORMAL;"
-                "PRAGMA busy_timeout=20000;"
-                "PRAGMA foreign_keys=ON;"
+                "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA busy_timeout=20000;PRAGMA foreign_keys=ON;"
             ),
         }
     return {"default": database}
@@ -205,9 +202,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(
-    env("MEDIA_ROOT", str(DATA_DIR / "media"), "Folder for uploaded files such as team photos.")
-)
+MEDIA_ROOT = Path(env("MEDIA_ROOT", str(DATA_DIR / "media"), "Folder for uploaded files such as team photos."))
 SERVE_MEDIA = env(
     "SERVE_MEDIA",
     True,
@@ -231,8 +226,7 @@ WHITENOISE_MAX_AGE = 3600
 SECURE_HTTPS = env(
     "SECURE_HTTPS",
     False,
-    "Set to true when the site is served over https (production): secure cookies, HSTS and "
-    "redirects to https.",
+    "Set to true when the site is served over https (production): secure cookies, HSTS and redirects to https.",
     bool,
 )
 SESSION_COOKIE_SECURE = SECURE_HTTPS

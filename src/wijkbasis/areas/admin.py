@@ -45,7 +45,10 @@ class MunicipalityAdmin(admin.ModelAdmin):
     inlines = [DistrictInline]
     fieldsets = (
         (None, {"fields": ("name", "slug", "code")}),
-        (_("Welfare organisation"), {"fields": ("organisation_name", "organisation_url", "brand_colour", "logo")}),
+        (
+            _("Welfare organisation"),
+            {"fields": ("organisation_name", "organisation_url", "brand_colour", "logo")},
+        ),
         (_("CBS data"), {"classes": ("collapse",), "fields": _IMPORTED[1:]}),
     )
 
@@ -88,7 +91,14 @@ class NeighbourhoodAdmin(admin.ModelAdmin):
 
 @admin.register(PostcodeArea)
 class PostcodeAreaAdmin(admin.ModelAdmin):
-    list_display = ("postcode", "neighbourhood_code", "district_code", "municipality_name", "source", "retrieved_at")
+    list_display = (
+        "postcode",
+        "neighbourhood_code",
+        "district_code",
+        "municipality_name",
+        "source",
+        "retrieved_at",
+    )
     list_filter = ("source", "municipality_name")
     search_fields = ("postcode", "neighbourhood_code", "district_code")
     date_hierarchy = "retrieved_at"
@@ -156,7 +166,17 @@ class PlaceAdmin(admin.ModelAdmin):
         (None, {"fields": ("municipality", "district", "name", "slug", "kind", "description")}),
         (
             _("Address"),
-            {"fields": ("street", "house_number", "postcode", "city", "address_verified", "latitude", "longitude")},
+            {
+                "fields": (
+                    "street",
+                    "house_number",
+                    "postcode",
+                    "city",
+                    "address_verified",
+                    "latitude",
+                    "longitude",
+                )
+            },
         ),
         (_("Contact"), {"fields": ("phone", "email", "website", "accessibility")}),
         (_("Run by"), {"fields": ("managing_team", "managing_organisation")}),

@@ -22,10 +22,7 @@ class PostcodeForm(forms.Form):
         postcode = normalise_postcode(raw)
         if postcode is None:
             raise forms.ValidationError(
-                _(
-                    "This is not a Dutch postcode. "
-                    "A postcode has four digits and often two letters, like 7201 AB."
-                ),
+                _("This is not a Dutch postcode. A postcode has four digits and often two letters, like 7201 AB."),
                 code="invalid",
             )
         return postcode

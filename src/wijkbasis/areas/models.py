@@ -18,9 +18,7 @@ hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # followe
 class Municipality(TimeStampedModel):
     """A gemeente, with its CBS code, and the welfare organisation that works there."""
 
-    code = models.CharField(
-        _("CBS code"), max_length=6, unique=True, validators=[RegexValidator(r"^GM\d{4}$")]
-    )
+    code = models.CharField(_("CBS code"), max_length=6, unique=True, validators=[RegexValidator(r"^GM\d{4}$")])
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), unique=True)
     organisation_name = models.CharField(
@@ -61,9 +59,7 @@ class District(TimeStampedModel):
     municipality = models.ForeignKey(
         Municipality, on_delete=models.CASCADE, related_name="districts", verbose_name=_("municipality")
     )
-    code = models.CharField(
-        _("CBS code"), max_length=8, unique=True, validators=[RegexValidator(r"^WK\d{6}$")]
-    )
+    code = models.CharField(_("CBS code"), max_length=8, unique=True, validators=[RegexValidator(r"^WK\d{6}$")])
     cbs_name = models.CharField(_("CBS name"), max_length=150)
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), unique=True)
@@ -90,9 +86,7 @@ class Neighbourhood(TimeStampedModel):
     district = models.ForeignKey(
         District, on_delete=models.CASCADE, related_name="neighbourhoods", verbose_name=_("district")
     )
-    code = models.CharField(
-        _("CBS code"), max_length=10, unique=True, validators=[RegexValidator(r"^BU\d{8}$")]
-    )
+    code = models.CharField(_("CBS code"), max_length=10, unique=True, validators=[RegexValidator(r"^BU\d{8}$")])
     name = models.CharField(_("name"), max_length=150)
     boundary = models.JSONField(_("boundary (GeoJSON geometry)"), null=True, blank=True)
     key_figures = models.JSONField(_("key figures"), default=dict, blank=True)
@@ -191,9 +185,7 @@ class NeighbourhoodTeam(TimeStampedModel):
     )
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), unique=True)
-    districts = models.ManyToManyField(
-        District, related_name="teams", verbose_name=_("districts served"), blank=True
-    )
+    districts = models.ManyToManyField(District, related_name="teams", verbose_name=_("districts served"), blank=True)
     description = models.TextField(_("description"), blank=True)
     email = models.EmailField(_("e-mail address"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)

@@ -176,9 +176,7 @@ def _cached(postcode: str) -> tuple[list[PostcodeArea], bool]:
     if not areas:
         return [], False
     cutoff = timezone.now() - dt.timedelta(days=settings.POSTCODE_CACHE_DAYS)
-    fresh = all(
-        area.source != PostcodeArea.Source.LOCATIESERVER or area.retrieved_at >= cutoff for area in areas
-    )
+    fresh = all(area.source != PostcodeArea.Source.LOCATIESERVER or area.retrieved_at >= cutoff for area in areas)
     return areas, fresh
 
 
@@ -191,9 +189,7 @@ def lookup_postcode(postcode: str) -> LookupResult:
         except LocatieserverUnavailable as error:
             logger.warning("Locatieserver unavailable for %s: %s", postcode, error)
         else:
-            areas = store_answers(
-                postcode, _answers_from_documents(documents), PostcodeArea.Source.LOCATIESERVER
-            )
+            areas = store_answers(postcode, _answers_from_documents(documents), PostcodeArea.Source.LOCATIESERVER)
     return _result(postcode, areas)
 
 
@@ -205,9 +201,7 @@ def _result(postcode: str, areas: list[PostcodeArea]) -> LookupResult:
         return LookupResult(postcode, LookupStatus.UNKNOWN)
     district_codes = {area.district_code for area in known}
     neighbourhood_codes = {area.neighbourhood_code for area in known}
-    districts = list(
-        District.objects.filter(code__in=district_codes).select_related("municipality").order_by("code")
-    )
+    districts = list(District.objects.filter(code__in=district_codes).select_related("municipality").order_by("code"))
     if not districts:
         names = sorted({area.municipality_name or area.municipality_code for area in known})
         return LookupResult(postcode, LookupStatus.OUTSIDE, other_municipalities=names)

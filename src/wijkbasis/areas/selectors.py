@@ -42,9 +42,7 @@ def _places() -> QuerySet[Place]:
 def home_municipalities() -> list[Municipality]:
     """Every municipality with its wijken, the configured default first."""
     municipalities = list(
-        Municipality.objects.prefetch_related(
-            Prefetch("districts", District.objects.order_by("code"))
-        ).order_by("name")
+        Municipality.objects.prefetch_related(Prefetch("districts", District.objects.order_by("code"))).order_by("name")
     )
     default = settings.DEFAULT_MUNICIPALITY
     municipalities.sort(key=lambda municipality: municipality.code != default)
@@ -69,8 +67,7 @@ def municipality_map(municipality: Municipality, *, highlight: District | None =
 def district_map(district: District) -> SvgMap | None:
     """The wijk with its buurten; uses the prefetched neighbourhoods."""
     features = [
-        MapFeature(key=buurt.code, name=buurt.name, geometry=buurt.boundary)
-        for buurt in district.neighbourhoods.all()
+        MapFeature(key=buurt.code, name=buurt.name, geometry=buurt.boundary) for buurt in district.neighbourhoods.all()
     ]
     if not any(feature.geometry for feature in features):
         features = [MapFeature(key=district.code, name=district.name, geometry=district.boundary)]

@@ -77,8 +77,7 @@ def _check_code(kind: str, code: str, where: str) -> str:
     code = (code or "").strip()
     if not _CODE_PATTERNS[kind].match(code):
         raise AreaImportError(
-            _("%(where)s: %(code)r is not a CBS %(kind)s code.")
-            % {"where": where, "code": code, "kind": kind}
+            _("%(where)s: %(code)r is not a CBS %(kind)s code.") % {"where": where, "code": code, "kind": kind}
         )
     return code
 
@@ -113,9 +112,7 @@ def _read_csv_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        raise AreaImportError(
-            _("%(file)s cannot be read: %(error)s") % {"file": path.name, "error": error}
-        ) from error
+        raise AreaImportError(_("%(file)s cannot be read: %(error)s") % {"file": path.name, "error": error}) from error
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
@@ -304,8 +301,7 @@ def import_areas(directory: Path, *, progress: Progress = _noop) -> AreaImportSu
             else:
                 summary.districts_updated += 1
             progress(
-                _("Wijk %(number)s of %(total)s: %(name)s")
-                % {"number": number, "total": len(districts), "name": name}
+                _("Wijk %(number)s of %(total)s: %(name)s") % {"number": number, "total": len(districts), "name": name}
             )
 
         for code, area in sorted(neighbourhoods.items()):
@@ -322,10 +318,7 @@ def import_areas(directory: Path, *, progress: Progress = _noop) -> AreaImportSu
                 summary.neighbourhoods_updated += 1
         progress(_("%(count)s buurten") % {"count": len(neighbourhoods)})
         summary.areas_with_key_figures = sum(
-            1
-            for group in (municipalities, districts, neighbourhoods)
-            for area in group.values()
-            if area.figures
+            1 for group in (municipalities, districts, neighbourhoods) for area in group.values() if area.figures
         )
         progress(_("Key figures for %(count)s areas") % {"count": summary.areas_with_key_figures})
     return summary

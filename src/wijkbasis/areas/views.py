@@ -26,9 +26,7 @@ def _home_context(form: PostcodeForm, result: object = None) -> dict[str, object
     return {
         "form": form,
         "result": result,
-        "municipalities": [
-            (municipality, selectors.municipality_map(municipality)) for municipality in municipalities
-        ],
+        "municipalities": [(municipality, selectors.municipality_map(municipality)) for municipality in municipalities],
     }
 
 

@@ -143,8 +143,7 @@ PLACES = [
         "city": "Zutphen",
         "team": "centrum-de-hoven-noordveen",
         "description": (
-            "Buurthuis in De Hoven met een actieve activiteitencommissie. Elke woensdagochtend koffie "
-            "en spelletjes."
+            "Buurthuis in De Hoven met een actieve activiteitencommissie. Elke woensdagochtend koffie en spelletjes."
         ),
         "hours": [(0, T(9), T(16)), (2, T(9), T(16)), (4, T(9), T(12))],
     },
@@ -176,8 +175,7 @@ PLACES = [
         "city": "Zutphen",
         "team": "waterkwartier",
         "description": (
-            "De werkplaats van Buurtservice. Ook het naaiatelier en andere buurtinitiatieven gebruiken "
-            "deze plek."
+            "De werkplaats van Buurtservice. Ook het naaiatelier en andere buurtinitiatieven gebruiken deze plek."
         ),
         "hours": [
             (0, T(8, 30), T(16, 30)),

@@ -69,8 +69,7 @@ def load_demo(*, progress: Callable[[str], None] = _noop) -> None:
         )
         place.opening_hours.all().delete()
         OpeningHours.objects.bulk_create(
-            OpeningHours(place=place, weekday=day, opens=opens, closes=closes)
-            for day, opens, closes in spec["hours"]
+            OpeningHours(place=place, weekday=day, opens=opens, closes=closes) for day, opens, closes in spec["hours"]
         )
         places[spec["slug"]] = place
     progress(f"{len(places)} places")

@@ -19,9 +19,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
                 ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
@@ -68,9 +66,7 @@ class Migration(migrations.Migration):
                 ("key_figures", models.JSONField(blank=True, default=dict, verbose_name="key figures")),
                 (
                     "key_figures_year",
-                    models.PositiveSmallIntegerField(
-                        blank=True, null=True, verbose_name="year of the key figures"
-                    ),
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="year of the key figures"),
                 ),
                 (
                     "key_figures_source",
@@ -88,9 +84,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
                 ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
@@ -113,9 +107,7 @@ class Migration(migrations.Migration):
                 ("key_figures", models.JSONField(blank=True, default=dict, verbose_name="key figures")),
                 (
                     "key_figures_year",
-                    models.PositiveSmallIntegerField(
-                        blank=True, null=True, verbose_name="year of the key figures"
-                    ),
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="year of the key figures"),
                 ),
                 (
                     "key_figures_source",
@@ -142,9 +134,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
                 ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
@@ -165,9 +155,7 @@ class Migration(migrations.Migration):
                 ("key_figures", models.JSONField(blank=True, default=dict, verbose_name="key figures")),
                 (
                     "key_figures_year",
-                    models.PositiveSmallIntegerField(
-                        blank=True, null=True, verbose_name="year of the key figures"
-                    ),
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="year of the key figures"),
                 ),
                 (
                     "key_figures_source",
@@ -194,9 +182,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
                 ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
@@ -232,9 +218,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
                 ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
@@ -285,9 +269,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
                 ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
@@ -325,9 +307,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "latitude",
-                    models.DecimalField(
-                        blank=True, decimal_places=6, max_digits=9, null=True, verbose_name="latitude"
-                    ),
+                    models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name="latitude"),
                 ),
                 (
                     "longitude",
@@ -401,9 +381,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 ("postcode", models.CharField(db_index=True, max_length=6, verbose_name="postcode")),
                 (
@@ -457,9 +435,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
                 ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
@@ -540,9 +516,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 (
                     "weekday",
@@ -594,9 +568,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 (
                     "weekday",
@@ -639,9 +611,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name="teammember",
-            constraint=models.UniqueConstraint(
-                fields=("team", "slug"), name="areas_teammember_unique_slug_per_team"
-            ),
+            constraint=models.UniqueConstraint(fields=("team", "slug"), name="areas_teammember_unique_slug_per_team"),
         ),
         migrations.AddConstraint(
             model_name="teammember",

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 import pytest
 import zxingcpp
+from conftest import assert_no_axe_violations
 from PIL import Image
 from pypdf import PdfReader
-
-from conftest import assert_no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -80,7 +78,7 @@ def test_resident_journey_from_postcode_to_poster(
     with page.expect_download() as poster_download:
         page.get_by_role("link", name="Poster (pdf, A4)").click()
     poster = poster_download.value
-    pdf = PdfReader(io.BytesIO(open(poster.path(), "rb").read()))
+    pdf = PdfReader(poster.path())
     assert "Eva Brouwer" in pdf.pages[0].extract_text()
 
     with page.expect_download() as qr_download:

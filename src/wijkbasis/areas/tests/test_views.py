@@ -84,9 +84,7 @@ def test_postcode_with_htmx_redirects_the_browser(client: Any, zutphen: Any, loc
 
 
 @pytest.mark.parametrize("postcode", ["abc", "0201AB", "7201 SS", "x" * 500, "7201AB\x00"])
-def test_malformed_postcode_gets_a_dutch_message_and_keeps_the_input(
-    client: Any, zutphen: Any, postcode: str
-) -> None:
+def test_malformed_postcode_gets_a_dutch_message_and_keeps_the_input(client: Any, zutphen: Any, postcode: str) -> None:
     response = client.get("/postcode/", {"postcode": postcode})
 
     assert response.status_code == 200

@@ -17,7 +17,10 @@ from wijkbasis.core.server import parse_address
 
 def test_python_m_wijkbasis_runs_django_commands() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "wijkbasis", "help", "import-areas"], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "wijkbasis", "help", "import-areas"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "kerncijfers" in result.stdout

@@ -16,8 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def _counts() -> tuple[int, ...]:
     return tuple(
-        model.objects.count()
-        for model in (District, NeighbourhoodTeam, TeamMember, Place, OpeningHours, WalkInHours)
+        model.objects.count() for model in (District, NeighbourhoodTeam, TeamMember, Place, OpeningHours, WalkInHours)
     )
 
 
@@ -34,8 +33,7 @@ def test_demo_set_up_twice_duplicates_nothing() -> None:
 
 def test_demo_teams_cover_the_wijken_of_the_seed_documents(zutphen: Any) -> None:
     coverage = {
-        team.slug: sorted(team.districts.values_list("code", flat=True))
-        for team in NeighbourhoodTeam.objects.all()
+        team.slug: sorted(team.districts.values_list("code", flat=True)) for team in NeighbourhoodTeam.objects.all()
     }
     assert coverage == {
         "zuidwijken-warnsveld-leesten": ["WK030103", "WK030104", "WK030105"],

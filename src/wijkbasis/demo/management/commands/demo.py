@@ -32,7 +32,5 @@ class Command(BaseCommand):
         if no_serve:
             return
         call_command("collectstatic", interactive=False, verbosity=0)
-        self.stdout.write(
-            self.style.SUCCESS(f"\nwijkbasis demo is running: http://{host}:{port}/\n(Ctrl+C stops)")
-        )
+        self.stdout.write(self.style.SUCCESS(f"\nwijkbasis demo is running: http://{host}:{port}/\n(Ctrl+C stops)"))
         run_server(host, port, workers=2, threads=4)
