@@ -34,6 +34,7 @@ def pytest_configure(config: pytest.Config) -> None:
     from django.conf import settings
 
     bootstrap.ensure_ready()
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
     # Tests render pages without running collectstatic first: plain static storage, files
     # found through the finders.
     settings.STORAGES = {

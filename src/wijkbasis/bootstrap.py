@@ -73,6 +73,7 @@ def ensure_frontend() -> None:
 
 def ensure_messages() -> None:
     """Compile every locale/*/LC_MESSAGES/*.po that is newer than its .mo."""
+    compiled = False
     for po_path in (PACKAGE_DIR / "locale").glob("*/LC_MESSAGES/*.po"):
         mo_path = po_path.with_suffix(".mo")
         if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
@@ -84,6 +85,23 @@ def ensure_messages() -> None:
         temporary = mo_path.with_suffix(".mo.tmp")
         catalogue.save_as_mofile(str(temporary))
         temporary.replace(mo_path)
+        compiled = True
+    if compiled:
+        _forget_loaded_translations()
+
+
+def _forget_loaded_translations() -> None:
+    """Django caches catalogues once loaded; a process that looked before compiling must look again."""
+    from django.conf import settings
+
+    if not settings.configured:
+        return
+    from asgiref.local import Local
+    from django.utils.translation import trans_real
+
+    trans_real._translations = {}  # type: ignore[attr-defined]
+    trans_real._default = None  # type: ignore[attr-defined]
+    trans_real._active = Local()  # type: ignore[attr-defined]
 
 
 def ensure_ready() -> None:
