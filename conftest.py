@@ -37,6 +37,9 @@ def pytest_configure(config: pytest.Config) -> None:
     Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
     # Tests render pages without running collectstatic first: plain static storage, files
     # found through the finders.
+    # Tasks (e-mail) run at once in tests, so the outbox can be read; one test runs the real
+    # database queue with its worker (accounts/tests/test_email.py).
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -138,3 +141,16 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+def login(client: Any, user: Any, *, two_factor: bool = True) -> Any:
+    """Log a user in on the test client; with two_factor, as after a completed 2FA step."""
+    import time
+
+    client.force_login(user, backend="allauth.account.auth_backends.AuthenticationBackend")
+    if two_factor:
+        session = client.session
+        session["account_authentication_methods_user"] = str(user.pk)
+        session["account_authentication_methods"] = [{"method": "mfa", "at": time.time(), "type": "totp"}]
+        session.save()
+    return client

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -117,10 +118,19 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "rules.apps.AutodiscoverRulesConfig",
+    "django_tasks",
+    "django_tasks_db",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # First after security: every response, 404 and 500 included, gets the policy.
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wijkbasis.core.middleware.LanguageMiddleware",
@@ -128,6 +138,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "wijkbasis.accounts.middleware.AccountSecurityMiddleware",
+    "wijkbasis.core.middleware.AccessContextMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
@@ -185,6 +198,12 @@ DATABASES = _databases()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "rules.permissions.ObjectPermissionBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:start"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
@@ -302,3 +321,74 @@ LOGGING = {
 }
 
 FORM_RENDERER = "wijkbasis.ui.forms.UtrechtFormRenderer"
+
+# --- Accounts: e-mail only, a one-time code instead of a password (django-allauth) -------
+ACCOUNT_ADAPTER = "wijkbasis.accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+LOGIN_ATTEMPTS_LIMIT = env(
+    "LOGIN_ATTEMPTS_LIMIT", 5, "Failed logins for one e-mail address before it is locked for a while.", int
+)
+LOGIN_ATTEMPTS_TIMEOUT = env(
+    "LOGIN_ATTEMPTS_TIMEOUT", 300, "Seconds an e-mail address stays locked after too many failed logins.", int
+)
+ACCOUNT_RATE_LIMITS = {
+    "login": env("RATE_LIMIT_LOGIN", "30/m/ip", "Logins allowed per IP address (allauth rate format)."),
+    "login_failed": f"10/m/ip,{LOGIN_ATTEMPTS_LIMIT}/{LOGIN_ATTEMPTS_TIMEOUT}s/key",
+    "signup": env("RATE_LIMIT_SIGNUP", "20/m/ip", "Sign-ups allowed per IP address."),
+    "request_login_code": env(
+        "RATE_LIMIT_LOGIN_CODE", "20/m/ip,3/m/key", "Login-code requests allowed per IP address and per e-mail address."
+    ),
+    "confirm_email": "1/10s/key",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
+}
+MFA_ADAPTER = "allauth.mfa.adapter.DefaultMFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_TOTP_ISSUER = SITE_NAME
+MFA_PASSKEY_LOGIN_ENABLED = False
+# WebAuthn needs a secure origin; on the demo's http://127.0.0.1 that is only allowed here.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not SECURE_HTTPS
+
+SESSION_COOKIE_AGE = (
+    env("SESSION_DAYS", 14, "Days a resident stays logged in on a device they chose to remember.", int) * 24 * 3600
+)
+STAFF_IDLE_TIMEOUT = (
+    env("STAFF_IDLE_MINUTES", 30, "Minutes without activity after which staff are logged out.", int) * 60
+)
+
+# --- Background tasks (e-mail, daily clean-up): django-tasks with its database backend ----
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+EMAIL_MAX_ATTEMPTS = env("EMAIL_MAX_ATTEMPTS", 5, "How often sending an e-mail is tried before it is given up.", int)
+
+# Rate limits and lockouts must hold across worker processes: a database cache.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "wijkbasis_cache"}}
+
+# --- Content Security Policy: no inline script or style without this response's nonce ------
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}

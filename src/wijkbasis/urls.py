@@ -1,11 +1,17 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.i18n import set_language
 from django.views.static import serve
 
+# The management site logs in through the same login (with two-factor) as everything else.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
+
 urlpatterns = [
     path("", include("wijkbasis.areas.urls")),
+    path("", include("wijkbasis.accounts.urls")),
+    path("account/", include("allauth.urls")),
     path("taal/", set_language, name="set_language"),
     path("beheer/", admin.site.urls),
 ]

@@ -6,8 +6,11 @@ from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from wijkbasis.core.models import TimeStampedModel
 
 
 class UserManager(BaseUserManager["User"]):
@@ -79,3 +82,216 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.name.split(" ")[0] if self.name else self.email
+
+
+class ResidentQuerySet(models.QuerySet["Resident"]):
+    def visible_to(self, user: Any) -> ResidentQuerySet:
+        """Residents whose data this user may see: staff see their teams' wijken and what was
+        shared with their team; everybody else only themselves. The one place this is decided."""
+        from wijkbasis.accounts.selectors import access_of
+
+        access = access_of(user)
+        if access.is_administrator:
+            return self.all()
+        if access.team_ids:
+            return self.filter(
+                Q(district_id__in=access.district_ids)
+                | Q(intake_team_id__in=access.team_ids)
+                | Q(shares__team_id__in=access.team_ids)
+            ).distinct()
+        if access.user_id is not None:
+            return self.filter(user_id=access.user_id)
+        return self.none()
+
+
+class Resident(TimeStampedModel):
+    """A person the platform holds data about: someone who signed up, or whom a team member
+    took in on their behalf (by phone or in person), or who responded without an account.
+
+    Every module refers to residents through this model, so one person is one record."""
+
+    class Source(models.TextChoices):
+        SIGN_UP = "sign_up", _("signed up themselves")
+        ASSISTED = "assisted", _("taken in by a team member")
+        FORM = "form", _("filled in a form without an account")
+
+    class Contact(models.TextChoices):
+        EMAIL = "email", _("by e-mail")
+        PHONE = "phone", _("by phone")
+        POST = "post", _("by post")
+        IN_PERSON = "in_person", _("in person, through the neighbourhood team")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="resident",
+        verbose_name=_("account"),
+    )
+    name = models.CharField(_("name"), max_length=150)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    street = models.CharField(_("street"), max_length=150, blank=True)
+    house_number = models.CharField(_("house number"), max_length=20, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
+    city = models.CharField(_("town"), max_length=100, blank=True)
+    neighbourhood = models.ForeignKey(
+        "areas.Neighbourhood",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("neighbourhood (buurt)"),
+    )
+    district = models.ForeignKey(
+        "areas.District",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="residents",
+        verbose_name=_("district (wijk)"),
+    )
+    languages = models.CharField(_("languages spoken"), max_length=200, blank=True)
+    preferred_contact = models.CharField(
+        _("preferred way of contact"), max_length=20, choices=Contact.choices, default=Contact.EMAIL
+    )
+    source = models.CharField(_("how we know this person"), max_length=20, choices=Source.choices)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("taken in by"),
+    )
+    intake_team = models.ForeignKey(
+        "areas.NeighbourhoodTeam",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="residents_taken_in",
+        verbose_name=_("taken in by team"),
+    )
+    notes = models.TextField(
+        _("notes"), blank=True, help_text=_("Only what is needed to help. The resident can read this.")
+    )
+
+    objects = ResidentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("resident")
+        verbose_name_plural = _("residents")
+        ordering = ["name", "id"]
+
+    def __str__(self) -> str:
+        return self.name or _("(no name)")
+
+    @property
+    def address_line(self) -> str:
+        street = " ".join(part for part in (self.street, self.house_number) if part)
+        town = " ".join(part for part in (self.postcode, self.city) if part)
+        return ", ".join(part for part in (street, town) if part)
+
+    def has_consent(self, purpose: str) -> bool:
+        return any(consent.is_active and consent.purpose == purpose for consent in self.consents.all())
+
+
+class Consent(models.Model):
+    """Permission a resident gave: for what, how, when, and who recorded it."""
+
+    class Method(models.TextChoices):
+        ONLINE = "online", _("online, by the resident")
+        PHONE = "phone", _("by phone")
+        IN_PERSON = "in_person", _("in person")
+        PAPER = "paper", _("on paper")
+
+    resident = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(_("for what"), max_length=40)
+    method = models.CharField(_("how it was given"), max_length=20, choices=Method.choices)
+    given_at = models.DateTimeField(_("given at"), default=timezone.now)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        ordering = ["-given_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resident", "purpose"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="accounts_consent_one_active_per_purpose",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.purpose} ({self.get_method_display()})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.withdrawn_at is None
+
+    def get_purpose_display(self) -> str:
+        from wijkbasis.accounts.consent import purpose_label
+
+        return str(purpose_label(self.purpose))
+
+
+class ResidentShare(models.Model):
+    """A resident's record explicitly shared with another team (a move, shared support)."""
+
+    resident = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="shares")
+    team = models.ForeignKey("areas.NeighbourhoodTeam", on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(_("why"), max_length=200)
+    shared_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    shared_at = models.DateTimeField(_("shared at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("shared record")
+        verbose_name_plural = _("shared records")
+        constraints = [models.UniqueConstraint(fields=["resident", "team"], name="accounts_share_once_per_team")]
+
+    def __str__(self) -> str:
+        return f"{self.resident_id} → {self.team_id}"
+
+
+class OrganisationMembership(models.Model):
+    """A user who acts for a local organisation."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="organisation_memberships"
+    )
+    organisation = models.ForeignKey("areas.Organisation", on_delete=models.CASCADE, related_name="memberships")
+    created_at = models.DateTimeField(_("since"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organisation member")
+        verbose_name_plural = _("organisation members")
+        constraints = [models.UniqueConstraint(fields=["user", "organisation"], name="accounts_membership_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.organisation}"
+
+
+class MunicipalityViewer(models.Model):
+    """A municipal employee who sees aggregated figures for a municipality, never personal data."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="municipality_roles")
+    municipality = models.ForeignKey("areas.Municipality", on_delete=models.CASCADE, related_name="viewers")
+    created_at = models.DateTimeField(_("since"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("municipality viewer")
+        verbose_name_plural = _("municipality viewers")
+        constraints = [models.UniqueConstraint(fields=["user", "municipality"], name="accounts_viewer_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.municipality}"

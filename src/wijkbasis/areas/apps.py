@@ -6,3 +6,6 @@ class AreasConfig(AppConfig):
     name = "wijkbasis.areas"
     label = "areas"
     verbose_name = _("Areas and teams")
+
+    def ready(self) -> None:
+        from wijkbasis.areas import personal_data  # noqa: F401

@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "wijkbasis.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from wijkbasis.core import personal_data, signals  # noqa: F401

@@ -30,3 +30,16 @@ class LanguageMiddleware:
         response.headers.setdefault("Content-Language", language)
         translation.deactivate()
         return response
+
+
+class AccessContextMiddleware:
+    """Makes the logged-in user the actor of every change logged during this request."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from wijkbasis.core.access_log import acting_as, actor_from_request
+
+        with acting_as(actor_from_request(request)):
+            return self.get_response(request)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from conftest import login
 from django.urls import reverse
 
 from wijkbasis.accounts.models import User
@@ -16,8 +17,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def admin_client_nl(client: Any) -> Any:
     admin = User.objects.create_superuser("beheer@example.org", "een-lang-wachtwoord")
-    client.force_login(admin)
-    return client
+    return login(client, admin)
 
 
 @pytest.mark.parametrize(

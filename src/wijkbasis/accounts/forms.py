@@ -1,0 +1,169 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from wijkbasis.accounts.consent import purpose_choices
+from wijkbasis.accounts.models import Consent, Resident
+from wijkbasis.areas.models import District, NeighbourhoodTeam
+from wijkbasis.areas.postcodes import normalise_postcode
+from wijkbasis.core.idempotency import FormKeyField
+
+POSTCODE_HELP = _("For example 7201 AB. We use it to find your neighbourhood team.")
+
+
+def clean_postcode_value(value: str) -> str:
+    if not value:
+        return ""
+    postcode = normalise_postcode(value)
+    if postcode is None or len(postcode) != 6:
+        raise forms.ValidationError(_("Fill in a postcode with four digits and two letters, like 7201 AB."))
+    return postcode
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = Resident
+        fields = ["name", "phone", "postcode", "languages", "preferred_contact"]
+        help_texts = {
+            "postcode": POSTCODE_HELP,
+            "languages": _("So the team knows which languages you can talk in. For example: Nederlands, Arabisch."),
+        }
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            "postcode": forms.TextInput(attrs={"autocomplete": "postal-code", "size": "9"}),
+            "preferred_contact": forms.RadioSelect,
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["name"].required = True
+
+    def clean_postcode(self) -> str:
+        return clean_postcode_value(self.cleaned_data["postcode"])
+
+
+class IntakeForm(forms.Form):
+    """Assisted intake: someone without e-mail or digital skills, taken in by a team member."""
+
+    form_key = FormKeyField()
+    name = forms.CharField(label=_("Name"), max_length=150)
+    phone = forms.CharField(
+        label=_("Phone"), max_length=30, required=False, widget=forms.TextInput(attrs={"inputmode": "tel"})
+    )
+    email = forms.EmailField(label=_("E-mail address"), required=False)
+    street = forms.CharField(label=_("Street"), max_length=150, required=False)
+    house_number = forms.CharField(label=_("House number"), max_length=20, required=False)
+    postcode = forms.CharField(
+        label=_("Postcode"), max_length=7, required=False, widget=forms.TextInput(attrs={"size": "9"})
+    )
+    city = forms.CharField(label=_("Town"), max_length=100, required=False)
+    district = forms.ModelChoiceField(
+        label=_("Neighbourhood"),
+        queryset=District.objects.none(),
+        required=False,
+        help_text=_("Leave empty to take it from the postcode."),
+    )
+    languages = forms.CharField(label=_("Languages spoken"), max_length=200, required=False)
+    preferred_contact = forms.ChoiceField(
+        label=_("Preferred way of contact"), choices=Resident.Contact.choices, initial=Resident.Contact.PHONE
+    )
+    notes = forms.CharField(
+        label=_("Notes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Only what is needed to help. The resident can read this."),
+    )
+    consents = forms.MultipleChoiceField(
+        label=_("The resident gave permission for"),
+        choices=purpose_choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Ask for permission first. Without it, we cannot keep these details.")},
+    )
+    consent_method = forms.ChoiceField(
+        label=_("How was permission given?"),
+        choices=[choice for choice in Consent.Method.choices if choice[0] != Consent.Method.ONLINE],
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args: Any, districts: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if districts is not None:
+            self.fields["district"].queryset = districts
+
+    def clean_postcode(self) -> str:
+        return clean_postcode_value(self.cleaned_data["postcode"])
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not (data.get("phone") or data.get("street") or data.get("email")):
+            raise forms.ValidationError(_("Fill in a phone number or an address, so the team can reach this person."))
+        if "keep_details" not in (data.get("consents") or []):
+            self.add_error("consents", _("Without permission to keep the details, we cannot register this person."))
+        return data
+
+
+class ResidentEditForm(forms.ModelForm):
+    class Meta:
+        model = Resident
+        fields = [
+            "name",
+            "phone",
+            "email",
+            "street",
+            "house_number",
+            "postcode",
+            "city",
+            "district",
+            "languages",
+            "preferred_contact",
+            "notes",
+        ]
+
+    def __init__(self, *args: Any, districts: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if districts is not None:
+            self.fields["district"].queryset = districts
+
+    def clean_postcode(self) -> str:
+        return clean_postcode_value(self.cleaned_data["postcode"])
+
+
+class ConsentForm(forms.Form):
+    purpose = forms.ChoiceField(label=_("Permission for"), choices=purpose_choices, widget=forms.RadioSelect)
+    method = forms.ChoiceField(
+        label=_("How was permission given?"),
+        choices=[choice for choice in Consent.Method.choices if choice[0] != Consent.Method.ONLINE],
+        widget=forms.RadioSelect,
+    )
+
+
+class LinkAccountForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address of the person"),
+        help_text=_("If there is no account with this address yet, we make one and send a login e-mail."),
+    )
+
+
+class ShareForm(forms.Form):
+    team = forms.ModelChoiceField(label=_("Share with team"), queryset=NeighbourhoodTeam.objects.none())
+    reason = forms.CharField(label=_("Why"), max_length=200)
+
+    def __init__(self, *args: Any, teams: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if teams is not None:
+            self.fields["team"].queryset = teams
+
+
+class EraseAccountForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Yes, erase my account and my details."),
+        error_messages={"required": _("Tick the box if you are sure.")},
+    )
+
+
+class ResidentSearchForm(forms.Form):
+    q = forms.CharField(label=_("Search by name, postcode or phone"), required=False, max_length=100)

@@ -1,0 +1,67 @@
+"""Security for logged-in users: two-factor for staff, no caching, idle time-out.
+
+- Staff (team members with an account), municipality viewers and administrators must have
+  completed two-factor authentication in this session before any page other than the account
+  pages opens; without an authenticator they are sent to set one up.
+- Pages for logged-in users are never stored by browsers or proxies (Cache-Control: no-store).
+- Staff sessions end after STAFF_IDLE_TIMEOUT seconds without activity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from allauth.account.internal.flows.login import get_authentication_records
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from wijkbasis.accounts.selectors import access_of
+
+#: Pages a user who still has to complete two-factor may open: the account pages (log out,
+#: set up or use 2FA), static files and the language switch.
+OPEN_WITHOUT_TWO_FACTOR = ("/account/", "/static/", "/media/", "/taal/")
+
+
+def has_completed_two_factor(request: HttpRequest) -> bool:
+    return any(record.get("method") == "mfa" for record in get_authentication_records(request, request.user))
+
+
+class AccountSecurityMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if not user.is_authenticated:
+            return self.get_response(request)
+        access = access_of(user)
+        if access.needs_two_factor:
+            request.session.set_expiry(settings.STAFF_IDLE_TIMEOUT)
+            if not request.path.startswith(OPEN_WITHOUT_TWO_FACTOR) and not has_completed_two_factor(request):
+                response = self._two_factor_first(request)
+                patch_cache_control(response, no_store=True, private=True)
+                return response
+        response = self.get_response(request)
+        patch_cache_control(response, no_store=True, private=True)
+        return response
+
+    def _two_factor_first(self, request: HttpRequest) -> HttpResponse:
+        enrolled = (
+            Authenticator.objects.filter(user=request.user).exclude(type=Authenticator.Type.RECOVERY_CODES).exists()
+        )
+        if enrolled:
+            target = reverse("mfa_reauthenticate")
+            messages.info(request, _("Confirm with your authenticator app that it is you."))
+        else:
+            target = reverse("mfa_activate_totp")
+            messages.info(
+                request,
+                _("You work with personal data, so your account needs two-step verification. Set it up first."),
+            )
+        return HttpResponseRedirect(f"{target}?{urlencode({'next': request.get_full_path()})}")

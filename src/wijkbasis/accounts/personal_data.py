@@ -1,0 +1,207 @@
+"""Personal data held by accounts and by the libraries it uses (allauth, sessions, tasks, admin)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from wijkbasis.core.access_log import register_subject
+from wijkbasis.core.guards import ACCESS_LOG_RETENTION_DAYS
+from wijkbasis.core.personal_data import (
+    OnErasure,
+    PersonalData,
+    SubjectKind,
+    declare_not_personal,
+    register,
+)
+
+YEAR = dt.timedelta(days=365)
+
+
+def _admin_log_rows(resident: Any, user: Any) -> QuerySet[Any]:
+    from django.contrib.admin.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    from wijkbasis.accounts.models import Resident
+
+    condition = Q(pk__in=[])
+    if resident is not None:
+        condition |= Q(content_type=ContentType.objects.get_for_model(Resident), object_id=str(resident.pk))
+    if user is not None:
+        condition |= Q(content_type=ContentType.objects.get_for_model(type(user)), object_id=str(user.pk))
+    return LogEntry.objects.filter(condition)
+
+
+def _access_log_rows(resident: Any) -> QuerySet[Any]:
+    from wijkbasis.core.models import AccessLogEntry
+
+    if resident is None:
+        return AccessLogEntry.objects.none()
+    return AccessLogEntry.objects.filter(subject_resident_id=resident.pk)
+
+
+def _blank_admin_log(rows: QuerySet[Any]) -> int:
+    return rows.update(object_repr="—", change_message="")
+
+
+register(
+    PersonalData(
+        "accounts.User",
+        fields=("email", "name"),
+        retention=3 * YEAR,
+        retention_field="last_login",
+        why=_(
+            "Your account: your e-mail address to log in and your name. Removed after three years without logging in."
+        ),
+        subject_kind=SubjectKind.USER,
+        subject_lookup="pk",
+        erased_with="the account itself is deleted last",
+    )
+)
+register(
+    PersonalData(
+        "accounts.Resident",
+        fields=("name", "email", "phone", "street", "house_number", "postcode", "city", "languages", "notes"),
+        retention=2 * YEAR,
+        retention_field="updated_at",
+        expiry_filter=Q(user__isnull=True),
+        why=_(
+            "Your details as a resident: name, how to reach you, address, languages. Without an account they are "
+            "removed two years after the last change."
+        ),
+        subject_lookup="pk",
+    )
+)
+register(
+    PersonalData(
+        "accounts.Consent",
+        fields=(),
+        retention=2 * YEAR,
+        retention_field="withdrawn_at",
+        expiry_filter=Q(withdrawn_at__isnull=False),
+        why=_("What you gave permission for, how and when. Withdrawn permissions are kept two years as proof."),
+    )
+)
+register(
+    PersonalData(
+        "accounts.ResidentShare",
+        fields=("reason",),
+        retention=2 * YEAR,
+        retention_field="shared_at",
+        why=_("Which other neighbourhood team may see your details, and why."),
+    )
+)
+register(
+    PersonalData(
+        "accounts.OrganisationMembership",
+        fields=(),
+        retention=3 * YEAR,
+        why=_("The organisations you act for."),
+        subject_kind=SubjectKind.USER,
+        subject_lookup="user",
+    )
+)
+register(
+    PersonalData(
+        "accounts.MunicipalityViewer",
+        fields=(),
+        retention=3 * YEAR,
+        why=_("The municipality whose figures you may see."),
+        subject_kind=SubjectKind.USER,
+        subject_lookup="user",
+    )
+)
+register(
+    PersonalData(
+        "core.AccessLogEntry",
+        fields=("origin",),
+        retention=dt.timedelta(days=ACCESS_LOG_RETENTION_DAYS),
+        retention_field="occurred_at",
+        why=_(
+            "Who looked at or changed your details, and when. We must be able to show this, so it is kept for "
+            "two years, also after you leave; it holds no names or details, only numbers."
+        ),
+        on_erasure=OnErasure.KEEP,
+        subject_rows=lambda resident, user: _access_log_rows(resident),
+    )
+)
+register(
+    PersonalData(
+        "account.EmailAddress",
+        fields=("email",),
+        retention=3 * YEAR,
+        why=_("Your e-mail address and whether you confirmed it."),
+        subject_kind=SubjectKind.USER,
+        subject_lookup="user",
+        retention_field="user__last_login",
+    )
+)
+register(
+    PersonalData(
+        "account.EmailConfirmation",
+        fields=(),
+        retention=dt.timedelta(days=7),
+        why=_("Pending e-mail confirmations."),
+        subject_kind=SubjectKind.USER,
+        subject_lookup="email_address__user",
+        retention_field="created",
+    )
+)
+register(
+    PersonalData(
+        "mfa.Authenticator",
+        fields=(),
+        retention=3 * YEAR,
+        retention_field="user__last_login",
+        why=_("Your two-step verification (authenticator app, recovery codes, passkeys)."),
+        subject_kind=SubjectKind.USER,
+        subject_lookup="user",
+    )
+)
+register(
+    PersonalData(
+        "sessions.Session",
+        fields=("session_data",),
+        retention=dt.timedelta(0),
+        retention_field="expire_date",
+        why=_("Your login on a device. Removed when it expires."),
+        subject_kind=SubjectKind.NONE,
+    )
+)
+register(
+    PersonalData(
+        "admin.LogEntry",
+        fields=("object_repr", "change_message"),
+        retention=YEAR,
+        retention_field="action_time",
+        why=_("Changes administrators made in the management site."),
+        on_erasure=OnErasure.ANONYMISE,
+        subject_rows=_admin_log_rows,
+        anonymise=_blank_admin_log,
+    )
+)
+register(
+    PersonalData(
+        "django_tasks_db.DBTaskResult",
+        fields=("args_kwargs", "return_value", "traceback"),
+        retention=dt.timedelta(days=7),
+        retention_field="enqueued_at",
+        expiry_filter=Q(status__in=["SUCCESSFUL", "FAILED"]),
+        why=_("E-mails waiting to be sent. Removed a week after they were sent."),
+        subject_kind=SubjectKind.NONE,
+    )
+)
+
+declare_not_personal(
+    "auth.Permission",
+    "auth.Group",
+    "contenttypes.ContentType",
+    reason="Django's own bookkeeping of permissions and model types.",
+)
+
+register_subject("accounts.resident", lambda resident: resident.pk)
+register_subject("accounts.consent", lambda consent: consent.resident_id)
+register_subject("accounts.residentshare", lambda share: share.resident_id)

@@ -1,0 +1,125 @@
+"""Reads about who a user is and what they may see. Other apps and reports import these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import QuerySet
+
+from wijkbasis.core.roles import STAFF_ROLES, Role
+
+
+@dataclass(frozen=True)
+class UserAccess:
+    """Everything access decisions need about one user, fetched once per request."""
+
+    user_id: int | None = None
+    is_administrator: bool = False
+    team_roles: dict[int, str] = field(default_factory=dict)  # team id → TeamMember role
+    district_ids: frozenset[int] = frozenset()
+    organisation_ids: frozenset[int] = frozenset()
+    municipality_ids: frozenset[int] = frozenset()  # as municipality viewer
+
+    @property
+    def team_ids(self) -> frozenset[int]:
+        return frozenset(self.team_roles)
+
+    @property
+    def roles(self) -> frozenset[Role]:
+        roles: set[Role] = set()
+        if self.user_id is None:
+            return frozenset({Role.ANONYMOUS})
+        roles.add(Role.RESIDENT)
+        roles.update(Role(role) for role in self.team_roles.values())
+        if self.organisation_ids:
+            roles.add(Role.ORGANISATION_MEMBER)
+        if self.municipality_ids:
+            roles.add(Role.MUNICIPALITY_VIEWER)
+        if self.is_administrator:
+            roles.add(Role.ADMINISTRATOR)
+        return frozenset(roles)
+
+    @property
+    def is_team_staff(self) -> bool:
+        return bool(self.team_roles)
+
+    @property
+    def needs_two_factor(self) -> bool:
+        """Staff, municipality viewers and administrators work with sensitive data: 2FA."""
+        return self.is_team_staff or bool(self.municipality_ids) or self.is_administrator
+
+    @property
+    def primary_role(self) -> Role:
+        for role in (Role.ADMINISTRATOR, *STAFF_ROLES, Role.MUNICIPALITY_VIEWER, Role.ORGANISATION_MEMBER):
+            if role in self.roles:
+                return role
+        return Role.RESIDENT if self.user_id is not None else Role.ANONYMOUS
+
+    def has_team_role(self, *roles: Role, team_id: int | None = None) -> bool:
+        return any(
+            (team_id is None or team == team_id) and Role(role) in roles for team, role in self.team_roles.items()
+        )
+
+
+ANONYMOUS_ACCESS = UserAccess()
+
+
+def access_of(user: Any) -> UserAccess:
+    """The access of a user, cached on the user object for the rest of the request."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return ANONYMOUS_ACCESS
+    cached = getattr(user, "_wijkbasis_access", None)
+    if cached is not None:
+        return cached
+    from wijkbasis.accounts.models import MunicipalityViewer, OrganisationMembership
+    from wijkbasis.areas.models import TeamMember
+
+    team_roles: dict[int, str] = {}
+    district_ids: set[int] = set()
+    for team_id, role, district_id in TeamMember.objects.filter(user=user).values_list(
+        "team_id", "role", "team__districts"
+    ):
+        team_roles[team_id] = role
+        if district_id is not None:
+            district_ids.add(district_id)
+    access = UserAccess(
+        user_id=user.pk,
+        is_administrator=bool(user.is_superuser),
+        team_roles=team_roles,
+        district_ids=frozenset(district_ids),
+        organisation_ids=frozenset(
+            OrganisationMembership.objects.filter(user=user).values_list("organisation_id", flat=True)
+        ),
+        municipality_ids=frozenset(
+            MunicipalityViewer.objects.filter(user=user).values_list("municipality_id", flat=True)
+        ),
+    )
+    user._wijkbasis_access = access
+    return access
+
+
+def forget_access(user: Any) -> None:
+    """After a change of roles within a request (tests, admin), read them again."""
+    if hasattr(user, "_wijkbasis_access"):
+        del user._wijkbasis_access
+
+
+def residents_visible_to(user: Any) -> QuerySet[Any]:
+    from wijkbasis.accounts.models import Resident
+
+    return Resident.objects.visible_to(user)
+
+
+def resident_counts_by_district(municipality_id: int) -> dict[int, int]:
+    """Registered residents per wijk: raw counts, for reports (which suppress small ones)."""
+    from django.db.models import Count
+
+    from wijkbasis.accounts.models import Resident
+
+    rows = (
+        Resident.objects.filter(district__municipality_id=municipality_id)
+        .values("district_id")
+        .annotate(total=Count("id"))
+    )
+    return {row["district_id"]: row["total"] for row in rows}

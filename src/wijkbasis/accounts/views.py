@@ -1,0 +1,359 @@
+"""Pages for residents ("Mijn gegevens"), staff ("Werkplek"), municipality viewers and
+organisation members. Thin: forms validate, services write, selectors and querysets read."""
+
+from __future__ import annotations
+
+from allauth.account.models import EmailAddress
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from weasyprint import HTML
+
+from wijkbasis.accounts import services
+from wijkbasis.accounts.decorators import permission_required
+from wijkbasis.accounts.forms import (
+    ConsentForm,
+    EraseAccountForm,
+    IntakeForm,
+    LinkAccountForm,
+    ProfileForm,
+    ResidentEditForm,
+    ResidentSearchForm,
+    ShareForm,
+)
+from wijkbasis.accounts.models import Resident, User
+from wijkbasis.accounts.selectors import access_of, resident_counts_by_district
+from wijkbasis.areas.models import District, Municipality, NeighbourhoodTeam, Organisation, TeamMember
+from wijkbasis.core.access_log import Action, log_access, log_access_many
+from wijkbasis.core.idempotency import once
+from wijkbasis.core.models import AccessLogEntry
+from wijkbasis.core.suppression import suppress
+
+PAGE_SIZE = 25
+
+
+@require_safe
+@login_required
+def start(request: HttpRequest) -> HttpResponse:
+    """Where a user lands after logging in: the page for their main role."""
+    access = access_of(request.user)
+    if access.is_team_staff or access.is_administrator:
+        return redirect("accounts:werkplek")
+    if access.municipality_ids:
+        return redirect("accounts:figures")
+    if access.organisation_ids:
+        return redirect("accounts:organisation")
+    return redirect("accounts:profile")
+
+
+# ---------------------------------------------------------------------------
+# Mijn gegevens
+
+
+def _own_resident(request: HttpRequest) -> Resident:
+    return services.ensure_resident_for_user(user=request.user)
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("mijn.open")
+def profile(request: HttpRequest) -> HttpResponse:
+    resident = _own_resident(request)
+    form = ProfileForm(request.POST or None, instance=resident)
+    if request.method == "POST" and form.is_valid():
+        services.update_own_profile(resident=resident, **{name: form.cleaned_data[name] for name in form.changed_data})
+        messages.success(request, _("Your details are saved."))
+        return redirect("accounts:profile")
+    consents = resident.consents.filter(withdrawn_at__isnull=True)
+    return render(
+        request,
+        "accounts/profile.html",
+        {"form": form, "resident": resident, "consents": consents},
+    )
+
+
+@require_POST
+@permission_required("mijn.open")
+def withdraw_consent(request: HttpRequest, purpose: str) -> HttpResponse:
+    resident = _own_resident(request)
+    if services.withdraw_consent(resident=resident, purpose=purpose):
+        messages.success(request, _("Your permission is withdrawn."))
+    return redirect("accounts:profile")
+
+
+@require_safe
+@permission_required("mijn.open")
+def my_data(request: HttpRequest) -> HttpResponse:
+    export = services.export_personal_data(user=request.user)
+    resident = _own_resident(request)
+    log_access(request, Action.VIEW, resident, purpose="own data")
+    return render(request, "accounts/my_data.html", {"export": export})
+
+
+@require_safe
+@permission_required("mijn.open")
+def my_data_json(request: HttpRequest) -> HttpResponse:
+    log_access(request, Action.EXPORT, _own_resident(request), purpose="own data, JSON")
+    response = HttpResponse(services.export_as_json(user=request.user), content_type="application/json")
+    response["Content-Disposition"] = 'attachment; filename="mijn-gegevens.json"'
+    return response
+
+
+@require_safe
+@permission_required("mijn.open")
+def my_data_pdf(request: HttpRequest) -> HttpResponse:
+    log_access(request, Action.EXPORT, _own_resident(request), purpose="own data, PDF")
+    export = services.export_personal_data(user=request.user)
+    html = render_to_string("accounts/my_data_print.html", {"export": export}, request=request)
+    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="mijn-gegevens.pdf"'
+    return response
+
+
+def _describe_actors(entries: list[AccessLogEntry]) -> dict[int, str]:
+    """Name and role of the people in log entries, for readers of the log."""
+    ids = {entry.actor_id for entry in entries if entry.actor_id is not None}
+    names = dict(User.objects.filter(pk__in=ids).values_list("pk", "name"))
+    teams: dict[int, str] = {}
+    for user_id, team_name, role in TeamMember.objects.filter(user_id__in=ids).values_list(
+        "user_id", "team__name", "role"
+    ):
+        teams[user_id] = f"{TeamMember.Role(role).label}, {team_name}"
+    return {
+        user_id: ", ".join(
+            part for part in (names.get(user_id) or _("someone without a name"), teams.get(user_id)) if part
+        )
+        for user_id in ids
+    }
+
+
+@require_safe
+@permission_required("mijn.open")
+def who_looked(request: HttpRequest) -> HttpResponse:
+    resident = _own_resident(request)
+    entries = AccessLogEntry.objects.filter(subject_resident_id=resident.pk).exclude(actor_id=request.user.pk)
+    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    actors = _describe_actors(list(page))
+    rows = [(entry, actors.get(entry.actor_id, _("the system"))) for entry in page]
+    return render(request, "accounts/who_looked.html", {"page": page, "rows": rows})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("mijn.open")
+def erase(request: HttpRequest) -> HttpResponse:
+    plan = services.erasure_plan(user=request.user)
+    form = EraseAccountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        services.erase_account(user=user)
+        messages.success(request, _("Your account and your details have been erased."))
+        return redirect("areas:home")
+    return render(request, "accounts/erase.html", {"form": form, "plan": plan})
+
+
+# ---------------------------------------------------------------------------
+# Werkplek (staff)
+
+
+def _staff_teams(request: HttpRequest) -> QuerySet[NeighbourhoodTeam]:
+    access = access_of(request.user)
+    if access.is_administrator and not access.team_ids:
+        return NeighbourhoodTeam.objects.all()
+    return NeighbourhoodTeam.objects.filter(pk__in=access.team_ids)
+
+
+def _staff_districts(request: HttpRequest) -> QuerySet[District]:
+    access = access_of(request.user)
+    if access.is_administrator and not access.team_ids:
+        return District.objects.all()
+    return District.objects.filter(pk__in=access.district_ids)
+
+
+@require_safe
+@permission_required("werkplek.open")
+def werkplek(request: HttpRequest) -> HttpResponse:
+    teams = _staff_teams(request).prefetch_related("districts").annotate(member_total=Count("members"))
+    return render(
+        request,
+        "accounts/werkplek.html",
+        {"teams": teams, "resident_total": Resident.objects.visible_to(request.user).count()},
+    )
+
+
+@require_safe
+@permission_required("werkplek.open")
+def resident_list(request: HttpRequest) -> HttpResponse:
+    form = ResidentSearchForm(request.GET or None)
+    residents = Resident.objects.visible_to(request.user).select_related("district")
+    if form.is_valid() and form.cleaned_data["q"]:
+        query = form.cleaned_data["q"].strip()
+        compact = query.replace(" ", "").upper()
+        residents = residents.filter(
+            Q(name__icontains=query) | Q(postcode__startswith=compact) | Q(phone__icontains=query)
+        )
+    page = Paginator(residents.order_by("name", "pk"), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    log_access_many(request, Action.LIST, page.object_list)
+    return render(request, "accounts/resident_list.html", {"form": form, "page": page})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("werkplek.take_in_resident")
+def resident_new(request: HttpRequest) -> HttpResponse:
+    teams = _staff_teams(request)
+    form = IntakeForm(request.POST or None, districts=_staff_districts(request))
+    if request.method == "POST" and form.is_valid():
+        data = {name: value for name, value in form.cleaned_data.items() if name != "form_key"}
+        try:
+            resident, created = once(
+                form.cleaned_data["form_key"],
+                lambda: services.take_in_resident(by=request.user, team=teams.first(), **data),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if created:
+                messages.success(request, _("%(name)s is registered.") % {"name": resident.name})
+            return redirect("accounts:resident_detail", pk=resident.pk)
+    return render(request, "accounts/resident_form.html", {"form": form, "intake": True})
+
+
+def _visible_resident(request: HttpRequest, pk: int) -> Resident:
+    return get_object_or_404(
+        Resident.objects.visible_to(request.user).select_related("district", "neighbourhood", "intake_team", "user"),
+        pk=pk,
+    )
+
+
+@require_safe
+@permission_required("werkplek.open")
+def resident_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    resident = _visible_resident(request, pk)
+    log_access(request, Action.VIEW, resident)
+    return render(
+        request,
+        "accounts/resident_detail.html",
+        {
+            "resident": resident,
+            "consents": resident.consents.select_related("recorded_by").all(),
+            "shares": resident.shares.select_related("team").all(),
+            "consent_form": ConsentForm(),
+            "link_form": LinkAccountForm(),
+            "share_form": ShareForm(teams=NeighbourhoodTeam.objects.exclude(pk__in=access_of(request.user).team_ids)),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("werkplek.open")
+def resident_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    resident = _visible_resident(request, pk)
+    form = ResidentEditForm(request.POST or None, instance=resident, districts=_staff_districts(request))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The details are saved."))
+        return redirect("accounts:resident_detail", pk=resident.pk)
+    log_access(request, Action.VIEW, resident, purpose="edit form")
+    return render(request, "accounts/resident_form.html", {"form": form, "resident": resident})
+
+
+@require_POST
+@permission_required("werkplek.open")
+def resident_consent(request: HttpRequest, pk: int) -> HttpResponse:
+    resident = _visible_resident(request, pk)
+    form = ConsentForm(request.POST)
+    if form.is_valid():
+        services.record_consent(
+            resident=resident, purpose=form.cleaned_data["purpose"], method=form.cleaned_data["method"], by=request.user
+        )
+        messages.success(request, _("The permission is recorded."))
+    else:
+        messages.error(request, _("Choose what the permission is for and how it was given."))
+    return redirect("accounts:resident_detail", pk=resident.pk)
+
+
+@require_POST
+@permission_required("werkplek.open")
+def resident_link(request: HttpRequest, pk: int) -> HttpResponse:
+    resident = _visible_resident(request, pk)
+    form = LinkAccountForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Fill in a valid e-mail address."))
+        return redirect("accounts:resident_detail", pk=resident.pk)
+    try:
+        linked, user, created = services.link_resident_to_account(
+            resident=resident, email=form.cleaned_data["email"], by=request.user
+        )
+    except services.LinkError as error:
+        messages.error(request, str(error))
+        return redirect("accounts:resident_detail", pk=resident.pk)
+    if created:
+        address = EmailAddress.objects.get(user=user, email=user.email)
+        services.send_account_invitation(request=request, email_address=address)
+        messages.success(request, _("An account was made and a login e-mail is on its way."))
+    else:
+        messages.success(request, _("The record is linked to the existing account."))
+    return redirect("accounts:resident_detail", pk=linked.pk)
+
+
+@require_POST
+@permission_required("werkplek.open")
+def resident_share(request: HttpRequest, pk: int) -> HttpResponse:
+    resident = _visible_resident(request, pk)
+    form = ShareForm(request.POST, teams=NeighbourhoodTeam.objects.all())
+    if form.is_valid():
+        services.share_resident(
+            resident=resident, team=form.cleaned_data["team"], by=request.user, reason=form.cleaned_data["reason"]
+        )
+        log_access(request, Action.SHARE, resident, purpose=form.cleaned_data["reason"])
+        messages.success(request, _("The record is shared with %(team)s.") % {"team": form.cleaned_data["team"]})
+    else:
+        messages.error(request, _("Choose a team and say why."))
+    return redirect("accounts:resident_detail", pk=resident.pk)
+
+
+@require_safe
+@permission_required("werkplek.open")
+def my_accesses(request: HttpRequest) -> HttpResponse:
+    entries = AccessLogEntry.objects.filter(actor_id=request.user.pk)
+    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return render(request, "accounts/my_accesses.html", {"page": page})
+
+
+# ---------------------------------------------------------------------------
+# Figures (municipality viewers, team leads, administrators): aggregates only
+
+
+@require_safe
+@permission_required("werkplek.see_figures")
+def figures(request: HttpRequest) -> HttpResponse:
+    access = access_of(request.user)
+    municipalities = Municipality.objects.prefetch_related("districts").order_by("name")
+    if not access.is_administrator:
+        team_municipalities = NeighbourhoodTeam.objects.filter(pk__in=access.team_ids).values("municipality_id")
+        municipalities = municipalities.filter(Q(pk__in=access.municipality_ids) | Q(pk__in=team_municipalities))
+    tables = []
+    for municipality in municipalities:
+        counts = resident_counts_by_district(municipality.pk)
+        rows = [(district, suppress(counts.get(district.pk, 0))) for district in municipality.districts.all()]
+        tables.append((municipality, rows, suppress(sum(counts.values()))))
+    return render(request, "accounts/figures.html", {"tables": tables, "generated_at": timezone.now()})
+
+
+# ---------------------------------------------------------------------------
+# Organisation members
+
+
+@require_safe
+@permission_required("organisation.act")
+def organisation(request: HttpRequest) -> HttpResponse:
+    organisations = Organisation.objects.filter(pk__in=access_of(request.user).organisation_ids)
+    return render(request, "accounts/organisation.html", {"organisations": organisations})

@@ -1,0 +1,132 @@
+"""The one registry of personal data: which models hold it, in which fields, for how long,
+and what happens to it on expiry and when the person asks to be forgotten.
+
+Every model of every installed app is either registered here or declared free of personal
+data (`declare_not_personal`); a test fails for a model that is neither, so a new module
+cannot forget. Apps register in their `personal_data.py`, imported by `ready()`.
+
+Used by:
+- `wijkbasis purge-expired` (retention),
+- `export_personal_data()` ("Mijn gegevens" download),
+- `erase_personal_data()` ("Verwijder mijn account"),
+- the erasure scan test, which reads `fields`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from django.apps import apps
+from django.db import models
+from django.db.models import Q, QuerySet
+from django.utils.functional import Promise
+
+
+class OnExpiry(StrEnum):
+    DELETE = "delete"
+    ANONYMISE = "anonymise"
+
+
+class OnErasure(StrEnum):
+    DELETE = "delete"
+    ANONYMISE = "anonymise"
+    KEEP = "keep"  # kept for a stated reason (law, a running job); expires by retention
+
+
+class SubjectKind(StrEnum):
+    RESIDENT = "resident"  # the row belongs to a Resident (accounts.Resident)
+    USER = "user"  # the row belongs to a User account
+    NONE = "none"  # cannot be linked to one person (expires by retention only)
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    model_label: str
+    fields: tuple[str, ...]
+    retention: dt.timedelta
+    why: str | Promise
+    retention_field: str = "created_at"
+    on_expiry: OnExpiry = OnExpiry.DELETE
+    on_erasure: OnErasure = OnErasure.DELETE
+    subject_kind: SubjectKind = SubjectKind.RESIDENT
+    subject_lookup: str = "resident"
+    #: Extra condition on what may expire (e.g. only finished jobs).
+    expiry_filter: Q = field(default_factory=Q)
+    #: Why a row must be kept at erasure (None: it may go). Shown to the resident.
+    keep_reason: Callable[[Any], str | Promise | None] | None = None
+    #: For OnExpiry/OnErasure.ANONYMISE: how. Default: personal fields emptied.
+    anonymise: Callable[[QuerySet[Any]], int] | None = None
+    #: For rows erased by another registration (cascade), nothing to do here.
+    erased_with: str = ""
+    #: When a simple lookup cannot say which rows are the person's: a function (resident, user) → rows.
+    subject_rows: Callable[[Any, Any], QuerySet[Any]] | None = None
+
+    @property
+    def model(self) -> type[models.Model]:
+        return apps.get_model(self.model_label)
+
+    def expired(self, now: dt.datetime) -> QuerySet[Any]:
+        cutoff = now - self.retention
+        return self.model._default_manager.filter(self.expiry_filter, **{f"{self.retention_field}__lt": cutoff})
+
+    def of_subject(self, *, resident: Any = None, user: Any = None) -> QuerySet[Any]:
+        if self.subject_rows is not None:
+            return self.subject_rows(resident, user)
+        manager = self.model._default_manager
+        if self.subject_kind == SubjectKind.RESIDENT and resident is not None:
+            return manager.filter(**{self.subject_lookup: resident})
+        if self.subject_kind == SubjectKind.USER and user is not None:
+            return manager.filter(**{self.subject_lookup: user})
+        return manager.none()
+
+    def empty_fields(self, queryset: QuerySet[Any]) -> int:
+        """Default anonymisation: every personal field emptied (blank, or NULL where allowed)."""
+        if self.anonymise is not None:
+            return self.anonymise(queryset)
+        values: dict[str, Any] = {}
+        for name in self.fields:
+            model_field = self.model._meta.get_field(name)
+            values[name] = None if model_field.null else ""
+        return queryset.update(**values)
+
+
+_REGISTRY: dict[str, PersonalData] = {}
+_NOT_PERSONAL: dict[str, str] = {}
+
+
+def register(entry: PersonalData) -> PersonalData:
+    _REGISTRY[entry.model_label.lower()] = entry
+    return entry
+
+
+def declare_not_personal(*model_labels: str, reason: str) -> None:
+    for label in model_labels:
+        _NOT_PERSONAL[label.lower()] = reason
+
+
+def registrations() -> list[PersonalData]:
+    return list(_REGISTRY.values())
+
+
+def registration_for(model: type[models.Model]) -> PersonalData | None:
+    return _REGISTRY.get(model._meta.label_lower)
+
+
+def unclassified_models() -> list[str]:
+    """Models that are neither registered as personal data nor declared free of it."""
+    return sorted(
+        model._meta.label_lower
+        for model in apps.get_models()
+        if model._meta.label_lower not in _REGISTRY and model._meta.label_lower not in _NOT_PERSONAL
+    )
+
+
+def _declare_core() -> None:
+    declare_not_personal("core.SubmittedForm", reason="One-time keys of handled forms and the id of what they created.")
+
+
+_declare_core()
