@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.humanize",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
@@ -324,6 +325,14 @@ FORM_RENDERER = "wijkbasis.ui.forms.UtrechtFormRenderer"
 
 # --- Accounts: e-mail only, a one-time code instead of a password (django-allauth) -------
 ACCOUNT_ADAPTER = "wijkbasis.accounts.adapter.AccountAdapter"
+# Our labels and plain-language help; the login form also takes a password, when one is typed.
+ACCOUNT_FORMS = {
+    "login": "wijkbasis.accounts.forms.LoginForm",
+    "request_login_code": "wijkbasis.accounts.forms.RequestLoginCodeForm",
+    "signup": "wijkbasis.accounts.forms.SignupForm",
+    "confirm_login_code": "wijkbasis.accounts.forms.ConfirmLoginCodeForm",
+    "confirm_email_verification_code": "wijkbasis.accounts.forms.ConfirmEmailVerificationCodeForm",
+}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -356,7 +365,7 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
     "reauthenticate": "10/m/user",
 }
-MFA_ADAPTER = "allauth.mfa.adapter.DefaultMFAAdapter"
+MFA_ADAPTER = "wijkbasis.accounts.adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = SITE_NAME
 MFA_PASSKEY_LOGIN_ENABLED = False

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from allauth.account import forms as allauth_forms
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -167,3 +168,77 @@ class EraseAccountForm(forms.Form):
 
 class ResidentSearchForm(forms.Form):
     q = forms.CharField(label=_("Search by name, postcode or phone"), required=False, max_length=100)
+
+
+# ---------------------------------------------------------------------------
+# Logging in and signing up (allauth's forms, through ACCOUNT_FORMS)
+#
+# Our labels, without placeholders: a placeholder that repeats the label looks like text
+# that is already filled in, which confuses people who rarely use forms.
+
+
+def _plain_fields(form: forms.Form, labels: dict[str, Any]) -> None:
+    for name, field in form.fields.items():
+        field.widget.attrs.pop("placeholder", None)
+        if name in labels:
+            field.label = labels[name]
+
+
+EMAIL_LABEL = _("E-mail address")
+CODE_LABEL = _("Code from the e-mail")
+CODE_HELP = _("You find it in the e-mail we just sent you. It looks like this: KDLB-WPRT.")
+CODE_WIDGET_ATTRS = {"autocomplete": "one-time-code", "autocapitalize": "characters", "spellcheck": "false"}
+
+
+class LoginForm(allauth_forms.LoginForm):
+    """Log in with only an e-mail address: we send a code (the main way). Someone who typed a
+    password logs in with it instead."""
+
+    #: Name and value of the button that asks for the password login.
+    PASSWORD_BUTTON = ("method", "password")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _plain_fields(
+            self, {"login": EMAIL_LABEL, "password": _("Password"), "remember": _("Stay logged in on this device")}
+        )
+        # The password is needed only for the password button; the code button sends a code.
+        # Unbound, it shows as needed: it is, for the button next to it.
+        name, value = self.PASSWORD_BUTTON
+        password = self.fields["password"]
+        password.required = not self.is_bound or self.data.get(name) == value
+        password.error_messages["required"] = _("Fill in your password. No password? Ask for a code instead.")
+
+    def _setup_password_field(self) -> None:
+        # allauth drops the password field when sign-up asks for none; people who set a
+        # password later still log in with it, so it stays.
+        pass
+
+
+class RequestLoginCodeForm(allauth_forms.RequestLoginCodeForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _plain_fields(self, {"email": EMAIL_LABEL})
+
+
+class SignupForm(allauth_forms.SignupForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _plain_fields(self, {"email": EMAIL_LABEL})
+        self.fields["email"].help_text = _("We send a code to this address, to check that it is yours.")
+
+
+class ConfirmLoginCodeForm(allauth_forms.ConfirmLoginCodeForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _plain_fields(self, {"code": CODE_LABEL})
+        self.fields["code"].help_text = CODE_HELP
+        self.fields["code"].widget.attrs.update(CODE_WIDGET_ATTRS)
+
+
+class ConfirmEmailVerificationCodeForm(allauth_forms.ConfirmEmailVerificationCodeForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _plain_fields(self, {"code": CODE_LABEL})
+        self.fields["code"].help_text = CODE_HELP
+        self.fields["code"].widget.attrs.update(CODE_WIDGET_ATTRS)

@@ -15,7 +15,7 @@ from allauth.account.internal.flows.login import get_authentication_records
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
@@ -26,6 +26,7 @@ from wijkbasis.accounts.selectors import access_of
 #: Pages a user who still has to complete two-factor may open: the account pages (log out,
 #: set up or use 2FA), static files and the language switch.
 OPEN_WITHOUT_TWO_FACTOR = ("/account/", "/static/", "/media/", "/taal/")
+ADMIN_PREFIX = "/beheer/"
 
 
 def has_completed_two_factor(request: HttpRequest) -> bool:
@@ -41,6 +42,9 @@ class AccountSecurityMiddleware:
         if not user.is_authenticated:
             return self.get_response(request)
         access = access_of(user)
+        if request.path.startswith(ADMIN_PREFIX) and not access.is_administrator:
+            # The management site does not exist for anyone but administrators.
+            raise Http404
         if access.needs_two_factor:
             request.session.set_expiry(settings.STAFF_IDLE_TIMEOUT)
             if not request.path.startswith(OPEN_WITHOUT_TWO_FACTOR) and not has_completed_two_factor(request):

@@ -25,13 +25,13 @@ def _admin_log_rows(resident: Any, user: Any) -> QuerySet[Any]:
     from django.contrib.admin.models import LogEntry
     from django.contrib.contenttypes.models import ContentType
 
-    from wijkbasis.accounts.models import Resident
+    from wijkbasis.accounts.models import Resident, User
 
     condition = Q(pk__in=[])
     if resident is not None:
         condition |= Q(content_type=ContentType.objects.get_for_model(Resident), object_id=str(resident.pk))
     if user is not None:
-        condition |= Q(content_type=ContentType.objects.get_for_model(type(user)), object_id=str(user.pk))
+        condition |= Q(content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk))
     return LogEntry.objects.filter(condition)
 
 
@@ -41,6 +41,21 @@ def _access_log_rows(resident: Any) -> QuerySet[Any]:
     if resident is None:
         return AccessLogEntry.objects.none()
     return AccessLogEntry.objects.filter(subject_resident_id=resident.pk)
+
+
+def _queued_mail_rows(resident: Any, user: Any) -> QuerySet[Any]:
+    """Queued or sent e-mails to this person (their address is in the task arguments)."""
+    from django.db.models import TextField
+    from django.db.models.functions import Cast
+    from django_tasks_db.models import DBTaskResult
+
+    addresses = {address for address in (getattr(user, "email", ""), getattr(resident, "email", "")) if address}
+    if not addresses:
+        return DBTaskResult.objects.none()
+    condition = Q(pk__in=[])
+    for address in addresses:
+        condition |= Q(arguments_text__icontains=f'"{address}"')
+    return DBTaskResult.objects.annotate(arguments_text=Cast("args_kwargs", TextField())).filter(condition)
 
 
 def _blank_admin_log(rows: QuerySet[Any]) -> int:
@@ -185,13 +200,13 @@ register(
 )
 register(
     PersonalData(
-        "django_tasks_db.DBTaskResult",
+        "django_tasks_database.DBTaskResult",
         fields=("args_kwargs", "return_value", "traceback"),
         retention=dt.timedelta(days=7),
         retention_field="enqueued_at",
         expiry_filter=Q(status__in=["SUCCESSFUL", "FAILED"]),
         why=_("E-mails waiting to be sent. Removed a week after they were sent."),
-        subject_kind=SubjectKind.NONE,
+        subject_rows=_queued_mail_rows,
     )
 )
 

@@ -85,7 +85,7 @@ def access_of(user: Any) -> UserAccess:
             district_ids.add(district_id)
     access = UserAccess(
         user_id=user.pk,
-        is_administrator=bool(user.is_superuser),
+        is_administrator=bool(user.is_superuser or user.is_staff),
         team_roles=team_roles,
         district_ids=frozenset(district_ids),
         organisation_ids=frozenset(

@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, models, transaction
+from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -220,6 +221,8 @@ def _row(obj: models.Model) -> dict[str, Any]:
         value = getattr(obj, model_field.attname)
         if model_field.name in ("secret", "data") and obj._meta.label_lower == "mfa.authenticator":
             continue  # the authenticator's secret is not "data about you" and must never leave
+        if isinstance(value, FieldFile):
+            value = value.name or ""
         data[model_field.name] = value
     return data
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 import segno
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -81,4 +83,11 @@ def district_poster_pdf(district: District, *, url: str) -> bytes:
             "title": _("These are your community brokers"),
         },
     )
-    return HTML(string=html, url_fetcher=_MediaOnlyFetcher()).write_pdf()
+    # Rendering the PDF is the expensive part (about a second); the HTML decides what is on
+    # it, so an unchanged poster comes from the cache.
+    key = "poster:" + hashlib.sha256(html.encode()).hexdigest()
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = HTML(string=html, url_fetcher=_MediaOnlyFetcher()).write_pdf()
+        cache.set(key, pdf, timeout=7 * 24 * 3600)
+    return pdf

@@ -77,11 +77,11 @@ class PersonalData:
         if self.subject_rows is not None:
             return self.subject_rows(resident, user)
         manager = self.model._default_manager
-        if self.subject_kind == SubjectKind.RESIDENT and resident is not None:
-            return manager.filter(**{self.subject_lookup: resident})
-        if self.subject_kind == SubjectKind.USER and user is not None:
-            return manager.filter(**{self.subject_lookup: user})
-        return manager.none()
+        subject = {SubjectKind.RESIDENT: resident, SubjectKind.USER: user}.get(self.subject_kind)
+        if subject is None:
+            return manager.none()
+        # By primary key: works for a lazy request.user as well as for a model instance.
+        return manager.filter(**{self.subject_lookup: subject.pk})
 
     def empty_fields(self, queryset: QuerySet[Any]) -> int:
         """Default anonymisation: every personal field emptied (blank, or NULL where allowed)."""

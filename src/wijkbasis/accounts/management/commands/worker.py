@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+from wijkbasis.accounts.tasks import schedule_daily_purge
+
+
+class Command(BaseCommand):
+    help = (
+        "Run the background worker: sends e-mail and runs the daily clean-up of expired personal "
+        "data (scheduled here if it is not yet). Run one next to `wijkbasis serve`."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--batch", action="store_true", help="run what is due, then stop")
+
+    def handle(self, *args: Any, batch: bool, **options: Any) -> None:
+        schedule_daily_purge()
+        arguments = ["--queue-name", "*", "--no-startup-delay"]
+        if batch:
+            arguments.append("--batch")
+        call_command("db_worker", *arguments, verbosity=options.get("verbosity", 1))
