@@ -40,6 +40,8 @@ def pytest_configure(config: pytest.Config) -> None:
     # Tasks (e-mail) run at once in tests, so the outbox can be read; one test runs the real
     # database queue with its worker (accounts/tests/test_email.py).
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # Fast password hashing: tests are about behaviour, not the hasher's cost.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -90,13 +92,13 @@ def locatieserver(monkeypatch: pytest.MonkeyPatch) -> RecordedLocatieserver:
 
 @pytest.fixture
 def zutphen(db: None) -> Any:
-    """Zutphen's CBS areas and the demo teams, people and places."""
+    """Zutphen's CBS areas and the demo teams, people and places (not the demo log-ins)."""
     from wijkbasis.areas.models import Municipality
     from wijkbasis.areas.services import import_areas
     from wijkbasis.demo.services import load_demo
 
     import_areas(Path(bootstrap.PACKAGE_DIR) / "areas" / "data" / "zutphen")
-    load_demo()
+    load_demo(with_accounts=False)
     return Municipality.objects.get(code="GM0301")
 
 
@@ -154,3 +156,14 @@ def login(client: Any, user: Any, *, two_factor: bool = True) -> Any:
         session["account_authentication_methods"] = [{"method": "mfa", "at": time.time(), "type": "totp"}]
         session.save()
     return client
+
+
+def browser_login(page: Any, live_server: Any, user: Any, *, two_factor: bool = True) -> None:
+    """Log the browser in as `user` (with 2FA done), without going through the login pages."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = login(Client(), user, two_factor=two_factor)
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value, "url": live_server.url}]
+    )

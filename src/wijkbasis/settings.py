@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "wijkbasis.ui",
     "wijkbasis.accounts",
     "wijkbasis.areas",
+    "wijkbasis.volunteering",
     "wijkbasis.demo",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -332,6 +333,7 @@ ACCOUNT_FORMS = {
     "signup": "wijkbasis.accounts.forms.SignupForm",
     "confirm_login_code": "wijkbasis.accounts.forms.ConfirmLoginCodeForm",
     "confirm_email_verification_code": "wijkbasis.accounts.forms.ConfirmEmailVerificationCodeForm",
+    "add_email": "wijkbasis.accounts.forms.AddEmailForm",
 }
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*"]
@@ -356,7 +358,10 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": f"10/m/ip,{LOGIN_ATTEMPTS_LIMIT}/{LOGIN_ATTEMPTS_TIMEOUT}s/key",
     "signup": env("RATE_LIMIT_SIGNUP", "20/m/ip", "Sign-ups allowed per IP address."),
     "request_login_code": env(
-        "RATE_LIMIT_LOGIN_CODE", "20/m/ip,3/m/key", "Login-code requests allowed per IP address and per e-mail address."
+        "RATE_LIMIT_LOGIN_CODE", "3/m/key", "Login-code requests allowed per e-mail address (allauth rate format)."
+    ),
+    "request_login_code_per_ip": env(
+        "RATE_LIMIT_LOGIN_CODE_IP", "20/m/ip", "Login-code requests allowed per IP address; beyond it: 429."
     ),
     "confirm_email": "1/10s/key",
     "reset_password": "20/m/ip,5/m/key",
@@ -366,6 +371,12 @@ ACCOUNT_RATE_LIMITS = {
     "reauthenticate": "10/m/user",
 }
 MFA_ADAPTER = "wijkbasis.accounts.adapter.MFAAdapter"
+MFA_FORMS = {
+    "authenticate": "wijkbasis.accounts.forms.AuthenticateForm",
+    "reauthenticate": "wijkbasis.accounts.forms.ReauthenticateForm",
+    "activate_totp": "wijkbasis.accounts.forms.ActivateTOTPForm",
+    "add_webauthn": "wijkbasis.accounts.forms.AddWebAuthnForm",
+}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = SITE_NAME
 MFA_PASSKEY_LOGIN_ENABLED = False
@@ -401,3 +412,20 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+
+# --- Volunteering ---------------------------------------------------------------------------
+VACANCY_REVIEW_REQUIRED = env(
+    "VACANCY_REVIEW_REQUIRED",
+    False,
+    "Vacancies of approved organisations wait for review by the neighbourhood team before they go public.",
+    bool,
+)
+RESPONSE_CONTACT_REMINDER_DAYS = env(
+    "RESPONSE_CONTACT_REMINDER_DAYS", 5, "Days a response may wait without contact before brokers are reminded.", int
+)
+PLACEMENT_FOLLOW_UP_DAYS = env(
+    "PLACEMENT_FOLLOW_UP_DAYS", 42, "Days after a placement starts when the broker asks 'how is it going?'.", int
+)
+VACANCY_EXPIRY_REMINDER_DAYS = env(
+    "VACANCY_EXPIRY_REMINDER_DAYS", 7, "Days before a vacancy expires when the organisation is reminded.", int
+)

@@ -3,7 +3,9 @@ organisation members. Thin: forms validate, services write, selectors and querys
 
 from __future__ import annotations
 
+from allauth.account import views as allauth_views
 from allauth.account.models import EmailAddress
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -39,6 +41,15 @@ from wijkbasis.core.models import AccessLogEntry
 from wijkbasis.core.suppression import suppress
 
 PAGE_SIZE = 25
+
+
+def request_login_code(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    """allauth's "send me a code", with a per-IP limit (429) besides allauth's per-address one."""
+    if request.method == "POST":
+        limited = ratelimit.consume_or_429(request, action="request_login_code_per_ip")
+        if limited is not None:
+            return limited
+    return allauth_views.request_login_code(request, *args, **kwargs)
 
 
 @require_safe

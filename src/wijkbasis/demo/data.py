@@ -291,3 +291,28 @@ MEMBERS = [
     ),
     ("centrum-de-hoven-noordveen", "Sanne de Boer", "team_lead", "Nederlands", "", []),
 ]
+
+# Demo accounts. Every team member above gets an account with their example.org address;
+# the demo writes e-mail (login codes) to var/mail/. Staff must use two-step verification:
+# the demo accounts share this authenticator key, to add to an authenticator app
+# (or: oathtool --totp -b <key>). Demo data only; never use a shared key for real accounts.
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+DEMO_ADMIN_EMAIL = "beheer@perspectief.example.org"
+DEMO_VIEWER_EMAIL = "gemeente@zutphen.example.org"
+DEMO_RESIDENT_EMAIL = "bewoner@example.org"
+
+# Fictional residents taken in by the teams (assisted intake), by wijk code.
+RESIDENTS = [
+    ("WK030101", "Mevrouw A. de Graaf", "0575 000 501", "Nederlands"),
+    ("WK030101", "Hodan Ali", "0575 000 502", "Somalisch, Nederlands"),
+    ("WK030101", "Meneer B. Kamphuis", "0575 000 503", "Nederlands"),
+    ("WK030100", "Mevrouw C. Wolters", "0575 000 504", "Nederlands"),
+    ("WK030100", "Petra Vos", "0575 000 505", "Nederlands, Duits"),
+    ("WK030102", "Meneer D. Hofman", "0575 000 506", "Nederlands"),
+    ("WK030103", "Aylin Kaya", "0575 000 507", "Turks, Nederlands"),
+    ("WK030103", "Meneer E. Bos", "0575 000 508", "Nederlands"),
+    ("WK030104", "Familie Lammers", "0575 000 509", "Nederlands"),
+    ("WK030105", "Mevrouw F. Huisman", "0575 000 510", "Nederlands"),
+    ("WK030105", "Meneer G. Smeets", "0575 000 511", "Nederlands"),
+    ("WK030105", "Tesfay Berhane", "0575 000 512", "Tigrinya, Engels"),
+]

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
 from django.db import transaction
 from django.utils.text import slugify
+
+from wijkbasis.accounts.models import Consent, MunicipalityViewer, Resident, User
 
 from wijkbasis.areas.models import (
     District,
@@ -28,8 +33,9 @@ def _email_for(name: str) -> str:
 
 
 @transaction.atomic
-def load_demo(*, progress: Callable[[str], None] = _noop) -> None:
-    """Teams, members, walk-in hours and places for Zutphen (areas must be imported first)."""
+def load_demo(*, progress: Callable[[str], None] = _noop, with_accounts: bool = True) -> None:
+    """Teams, members, walk-in hours and places for Zutphen (areas must be imported first);
+    with_accounts: also demo log-ins for staff, administrator, municipality and residents."""
     municipality = Municipality.objects.get(code=data.MUNICIPALITY["code"])
     municipality.organisation_name = data.MUNICIPALITY["organisation_name"]
     municipality.brand_colour = data.MUNICIPALITY["brand_colour"]
@@ -94,3 +100,52 @@ def load_demo(*, progress: Callable[[str], None] = _noop) -> None:
             for day, opens, closes, place_slug in hours
         )
     progress(f"{len(data.MEMBERS)} team members")
+    if with_accounts:
+        _load_accounts(municipality, progress)
+
+
+def _account(email: str, name: str, **extra: object) -> User:
+    user, _created = User.objects.get_or_create(email=email, defaults={"name": name, **extra})
+    EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+    return user
+
+
+def _with_demo_authenticator(user: User) -> None:
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, data.DEMO_TOTP_SECRET)
+
+
+def _load_accounts(municipality: Municipality, progress: Callable[[str], None]) -> None:
+    for member in TeamMember.objects.filter(team__municipality=municipality, user__isnull=True):
+        member.user = _account(member.email, member.name)
+        member.save(update_fields=["user", "updated_at"])
+    for member in TeamMember.objects.filter(team__municipality=municipality).select_related("user"):
+        _with_demo_authenticator(member.user)
+    admin = _account(data.DEMO_ADMIN_EMAIL, "Beheerder (demo)", is_staff=True, is_superuser=True)
+    _with_demo_authenticator(admin)
+    viewer = _account(data.DEMO_VIEWER_EMAIL, "Gemeente Zutphen (demo)")
+    MunicipalityViewer.objects.get_or_create(user=viewer, municipality=municipality)
+    _with_demo_authenticator(viewer)
+    resident_user = _account(data.DEMO_RESIDENT_EMAIL, "Bewoner (demo)")
+    Resident.objects.get_or_create(
+        user=resident_user, defaults={"name": "Bewoner (demo)", "email": resident_user.email, "source": "sign_up"}
+    )
+    for code, name, phone, languages in data.RESIDENTS:
+        district = District.objects.get(code=code)
+        team = district.teams.first()
+        resident, created = Resident.objects.get_or_create(
+            name=name,
+            phone=phone,
+            defaults={
+                "district": district,
+                "languages": languages,
+                "preferred_contact": Resident.Contact.PHONE,
+                "source": Resident.Source.ASSISTED,
+                "intake_team": team,
+                "city": "Zutphen",
+            },
+        )
+        if created:
+            for purpose in ("keep_details", "contact"):
+                Consent.objects.create(resident=resident, purpose=purpose, method=Consent.Method.PHONE)
+    progress(f"{len(data.RESIDENTS)} residents and the demo accounts")

@@ -18,8 +18,9 @@ _CLASSES: list[tuple[type[forms.Widget], str, str]] = [
     (forms.CheckboxInput, "utrecht-checkbox utrecht-checkbox--html-input", "utrecht-checkbox--invalid"),
     (forms.Textarea, "utrecht-textarea utrecht-textarea--html-textarea", "utrecht-textarea--invalid"),
     (forms.Select, "utrecht-select utrecht-select--html-select", "utrecht-select--invalid"),
-    (forms.RadioSelect, "utrecht-radio-button utrecht-radio-button--html-input", ""),
+    # CheckboxSelectMultiple is a kind of RadioSelect in Django: it must come first.
     (forms.CheckboxSelectMultiple, "utrecht-checkbox utrecht-checkbox--html-input", ""),
+    (forms.RadioSelect, "utrecht-radio-button utrecht-radio-button--html-input", ""),
     (Input, "utrecht-textbox utrecht-textbox--html-input", "utrecht-textbox--invalid"),
 ]
 

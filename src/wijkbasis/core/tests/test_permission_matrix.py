@@ -81,7 +81,7 @@ def build_world(zutphen: Any) -> World:
         EmailAddress.objects.create(user=account, email=email, verified=True, primary=True)
         return account
 
-    resident_user = user("bewoner@example.org")
+    resident_user = user("inwoner.proef@example.org")
     Resident.objects.create(user=resident_user, name="Bewoner", source=Resident.Source.SIGN_UP)
     identities.append(Identity("resident", Role.RESIDENT, resident_user))
 

@@ -54,3 +54,20 @@ def test_demo_people_cannot_be_reached_for_real(zutphen: Any) -> None:
 def test_unverified_demo_addresses_say_so(zutphen: Any) -> None:
     assert not Place.objects.filter(address_verified=True).exists()
     assert not Place.objects.exclude(street="").exists()
+
+
+def test_demo_accounts_for_every_role(zutphen: Any) -> None:
+    from allauth.mfa.models import Authenticator
+
+    from wijkbasis.accounts.models import MunicipalityViewer, Resident, User
+    from wijkbasis.demo.services import load_demo
+
+    load_demo()
+    load_demo()  # twice: nothing doubles
+    assert not TeamMember.objects.filter(user__isnull=True).exists()
+    staff = User.objects.filter(team_memberships__isnull=False)
+    assert staff.count() == len(data.MEMBERS)
+    assert Authenticator.objects.filter(user__in=staff, type="totp").count() == len(data.MEMBERS)
+    assert User.objects.get(email=data.DEMO_ADMIN_EMAIL).is_superuser
+    assert MunicipalityViewer.objects.filter(user__email=data.DEMO_VIEWER_EMAIL).count() == 1
+    assert Resident.objects.filter(source="assisted").count() == len(data.RESIDENTS)

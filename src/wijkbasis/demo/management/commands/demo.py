@@ -2,11 +2,16 @@ from __future__ import annotations
 
 from typing import Any
 
+import subprocess
+import sys
+
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from wijkbasis.bootstrap import ensure_ready
 from wijkbasis.core.server import parse_address, run_server
+from wijkbasis.demo import data
 from wijkbasis.demo.services import load_demo
 
 
@@ -32,5 +37,19 @@ class Command(BaseCommand):
         if no_serve:
             return
         call_command("collectstatic", interactive=False, verbosity=0)
-        self.stdout.write(self.style.SUCCESS(f"\nwijkbasis demo is running: http://{host}:{port}/\n(Ctrl+C stops)"))
-        run_server(host, port, workers=2, threads=4)
+        # The task worker sends the e-mail (to var/mail/) and runs the nightly clean-up.
+        worker = subprocess.Popen([sys.executable, "-m", "wijkbasis", "worker", "--verbosity", "0"])  # noqa: S603
+        self.stdout.write(
+            self.style.SUCCESS(f"\nwijkbasis demo is running: http://{host}:{port}/\n(Ctrl+C stops)")
+        )
+        self.stdout.write(
+            f"Log in as a team member (e.g. noor.bakker@perspectief.example.org), the administrator "
+            f"({data.DEMO_ADMIN_EMAIL}), the municipality ({data.DEMO_VIEWER_EMAIL}) or a resident "
+            f"({data.DEMO_RESIDENT_EMAIL}). Login codes arrive in {settings.EMAIL_FILE_PATH}/. "
+            f"Two-step verification key of the demo accounts: {data.DEMO_TOTP_SECRET}"
+        )
+        try:
+            run_server(host, port, workers=2, threads=4)
+        finally:
+            worker.terminate()
+            worker.wait(timeout=10)

@@ -1,0 +1,208 @@
+"""Residents' and staff pages through the test client."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from typing import Any
+
+import pytest
+from django.test import Client
+from pypdf import PdfReader
+
+from conftest import login
+from wijkbasis.accounts.models import MunicipalityViewer, Resident, User
+from wijkbasis.accounts.tests.factories import ResidentFactory, UserFactory, staff_user
+from wijkbasis.areas.models import District, NeighbourhoodTeam, TeamMember
+
+pytestmark = pytest.mark.django_db
+
+
+def text(response: Any) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+
+
+@pytest.fixture
+def broker(zutphen: Any) -> User:
+    return staff_user(NeighbourhoodTeam.objects.get(slug="waterkwartier"))
+
+
+INTAKE = {
+    "name": "Mevrouw Jansen",
+    "phone": "0575 000 111",
+    "preferred_contact": "phone",
+    "consents": ["keep_details", "contact"],
+    "consent_method": "phone",
+}
+
+
+def test_staff_take_someone_in_by_phone(client: Client, broker: User) -> None:
+    login(client, broker)
+    form = client.get("/werkplek/inwoners/nieuw/").content.decode()
+    key = re.search(r'name="form_key" value="([^"]+)"', form).group(1)
+
+    response = client.post("/werkplek/inwoners/nieuw/", {**INTAKE, "form_key": key})
+
+    resident = Resident.objects.get(name="Mevrouw Jansen")
+    assert response["Location"] == f"/werkplek/inwoners/{resident.pk}/"
+    assert resident.intake_team.slug == "waterkwartier"
+    page = text(client.get(response["Location"]))
+    assert "Mevrouw Jansen" in page and "0575 000 111" in page
+
+
+def test_a_double_submitted_intake_form_makes_one_record(client: Client, broker: User) -> None:
+    login(client, broker)
+    data = {**INTAKE, "form_key": "1b4e28ba-2fa1-11d2-883f-0016d3cca427"}
+    first = client.post("/werkplek/inwoners/nieuw/", data)
+    second = client.post("/werkplek/inwoners/nieuw/", data)
+    assert first["Location"] == second["Location"]
+    assert Resident.objects.filter(name="Mevrouw Jansen").count() == 1
+
+
+def test_intake_without_permission_or_contact_explains_and_keeps_input(client: Client, broker: User) -> None:
+    login(client, broker)
+    response = client.post("/werkplek/inwoners/nieuw/", {"name": "Meneer Zonder", "consent_method": "phone"})
+    page = text(response)
+    assert response.status_code == 200
+    assert "Vul een telefoonnummer of een adres in" in page
+    assert "Zonder toestemming" in page or "Vraag eerst om toestemming" in page
+    assert 'value="Meneer Zonder"' in response.content.decode()
+    assert not Resident.objects.filter(name="Meneer Zonder").exists()
+
+
+def test_other_teams_see_nothing(client: Client, broker: User) -> None:
+    other = staff_user(NeighbourhoodTeam.objects.get(slug="zuidwijken-warnsveld-leesten"))
+    resident = ResidentFactory(name="Geheime Naam", district=District.objects.get(code="WK030101"))
+    login(client, other)
+    assert client.get(f"/werkplek/inwoners/{resident.pk}/").status_code == 404
+    assert "Geheime Naam" not in text(client.get("/werkplek/inwoners/"))
+
+
+def test_sharing_opens_the_record_to_the_other_team(client: Client, broker: User) -> None:
+    other_team = NeighbourhoodTeam.objects.get(slug="zuidwijken-warnsveld-leesten")
+    other = staff_user(other_team)
+    resident = ResidentFactory(district=District.objects.get(code="WK030101"))
+    login(client, broker)
+    client.post(f"/werkplek/inwoners/{resident.pk}/delen/", {"team": other_team.pk, "reason": "verhuist naar Leesten"})
+    assert login(Client(), other).get(f"/werkplek/inwoners/{resident.pk}/").status_code == 200
+
+
+def test_search_in_the_resident_list(client: Client, broker: User) -> None:
+    district = District.objects.get(code="WK030101")
+    ResidentFactory(name="Anna de Vries", district=district, postcode="7203AA")
+    ResidentFactory(name="Bert Bakker", district=district)
+    login(client, broker)
+    page = text(client.get("/werkplek/inwoners/", {"q": "anna"}))
+    assert "Anna de Vries" in page and "Bert Bakker" not in page
+    assert "Anna de Vries" in text(client.get("/werkplek/inwoners/", {"q": "7203 aa"}))
+
+
+def test_resident_list_query_count_does_not_grow(client: Client, broker: User, django_assert_max_num_queries: Any) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    district = District.objects.get(code="WK030101")
+    ResidentFactory.create_batch(3, district=district)
+    login(client, broker)
+    with CaptureQueriesContext(connection) as small:
+        client.get("/werkplek/inwoners/")
+    ResidentFactory.create_batch(30, district=district)
+    with CaptureQueriesContext(connection) as large:
+        client.get("/werkplek/inwoners/")
+    assert len(large) == len(small)
+
+
+def test_link_account_sends_a_login_invitation(client: Client, broker: User) -> None:
+    from django.core import mail
+
+    resident = ResidentFactory(district=District.objects.get(code="WK030101"))
+    login(client, broker)
+    client.post(f"/werkplek/inwoners/{resident.pk}/koppelen/", {"email": "nieuw@example.org"})
+    resident.refresh_from_db()
+    assert resident.user.email == "nieuw@example.org"
+    assert mail.outbox[-1].to == ["nieuw@example.org"]
+    assert "/account/login/" in mail.outbox[-1].body
+
+
+def test_resident_edits_own_profile_and_gets_placed_by_postcode(client: Client, zutphen: Any, locatieserver: Any) -> None:
+    user = UserFactory()
+    login(client, user)
+    response = client.post(
+        "/mijn/", {"name": "Kees Bewoner", "phone": "", "postcode": "7201 ab", "languages": "", "preferred_contact": "email"}
+    )
+    assert response.status_code == 302
+    resident = Resident.objects.get(user=user)
+    assert (resident.name, resident.postcode, resident.district.code) == ("Kees Bewoner", "7201AB", "WK030100")
+    assert "Centrum - De Hoven" in text(client.get("/mijn/"))
+    user.refresh_from_db()
+    assert user.name == "Kees Bewoner"
+
+
+def test_profile_with_a_bad_postcode_keeps_what_was_typed(client: Client, zutphen: Any) -> None:
+    login(client, UserFactory())
+    response = client.post("/mijn/", {"name": "Kees", "postcode": "72O1AB", "preferred_contact": "email"})
+    assert response.status_code == 200
+    assert 'value="72O1AB"' in response.content.decode()
+    assert "vier cijfers en twee letters" in text(response)
+
+
+def test_my_data_downloads_parse_back(client: Client, zutphen: Any) -> None:
+    user = UserFactory(name="Mila Download")
+    login(client, user)
+    client.post("/mijn/", {"name": "Mila Download", "phone": "0575 000 222", "preferred_contact": "phone"})
+
+    exported = json.loads(client.get("/mijn/gegevens.json").content)
+    assert exported["data"]["accounts.resident"]["records"][0]["phone"] == "0575 000 222"
+
+    pdf = PdfReader(io.BytesIO(client.get("/mijn/gegevens.pdf").content))
+    content = " ".join(page.extract_text() for page in pdf.pages)
+    assert "Mila Download" in content and "0575 000 222" in content
+    assert "0575 000 222" in text(client.get("/mijn/gegevens/"))
+
+
+def test_erasing_the_account_through_the_page(client: Client, zutphen: Any) -> None:
+    user = UserFactory()
+    login(client, user)
+    page = text(client.get("/mijn/verwijderen/"))
+    assert "Wat we moeten bewaren" in page
+    assert client.post("/mijn/verwijderen/", {}).status_code == 200  # not confirmed: nothing happens
+    assert User.objects.filter(pk=user.pk).exists()
+    response = client.post("/mijn/verwijderen/", {"confirm": "on"})
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=user.pk).exists()
+    assert "_auth_user_id" not in client.session
+
+
+def test_figures_suppress_small_counts(client: Client, zutphen: Any) -> None:
+    Resident.objects.all().delete()  # only the residents of this test
+    waterkwartier = District.objects.get(code="WK030101")
+    leesten = District.objects.get(code="WK030104")
+    ResidentFactory.create_batch(3, district=waterkwartier, name="Geheime Naam")
+    ResidentFactory.create_batch(7, district=leesten, name="Geheime Naam")
+    viewer = UserFactory()
+    MunicipalityViewer.objects.create(user=viewer, municipality=zutphen)
+    login(client, viewer)
+    html = client.get("/cijfers/").content.decode()
+    rows = dict(re.findall(r'scope="row">([^<]+)</th><td class="utrecht-table__cell wb-numeric">([^<]+)</td>', html))
+    assert rows["Waterkwartier"] == "&lt;5"
+    assert rows["Leesten"] == "7"
+    assert rows["Noordveen"] == "0"
+    assert "Geheime Naam" not in html  # never names
+
+
+def test_start_sends_each_role_to_its_page(zutphen: Any, broker: User) -> None:
+    assert login(Client(), UserFactory()).get("/start/")["Location"] == "/mijn/"
+    assert login(Client(), broker).get("/start/")["Location"] == "/werkplek/"
+    viewer = UserFactory()
+    MunicipalityViewer.objects.create(user=viewer, municipality=zutphen)
+    assert login(Client(), viewer).get("/start/")["Location"] == "/cijfers/"
+
+
+def test_staff_session_times_out_after_inactivity(client: Client, broker: User, settings: Any) -> None:
+    login(client, broker)
+    client.get("/werkplek/")
+    assert client.session.get_expiry_age() == settings.STAFF_IDLE_TIMEOUT
+    resident_client = login(Client(), UserFactory())
+    resident_client.get("/mijn/")
+    assert resident_client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE

@@ -1,0 +1,132 @@
+"""Security defaults: CSP everywhere, no caching of personal pages, lockout, rate limits."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from conftest import login
+from wijkbasis.accounts.tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits() -> None:
+    cache.clear()
+
+
+def _assert_csp(response: Any) -> None:
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert "frame-ancestors 'none'" in policy
+
+
+@pytest.mark.parametrize("url", ["/", "/wijk/waterkwartier/", "/account/login/", "/bestaat-niet/", "/wijk/x/qr.svg"])
+def test_every_response_has_a_strict_csp(client: Client, zutphen: Any, url: str) -> None:
+    _assert_csp(client.get(url))
+
+
+def test_the_500_page_has_a_csp_too(zutphen: Any, settings: Any) -> None:
+    settings.ROOT_URLCONF = "wijkbasis.core.tests.urls_failing"
+    client = Client(raise_request_exception=False)
+    response = client.get("/crash/")
+    assert response.status_code == 500
+    assert "Er ging iets mis" in response.content.decode()
+    _assert_csp(response)
+
+
+def test_pages_for_logged_in_users_are_not_stored(client: Client, zutphen: Any) -> None:
+    login(client, UserFactory())
+    response = client.get("/mijn/")
+    assert "no-store" in response["Cache-Control"]
+    assert "no-store" not in Client().get("/").get("Cache-Control", "")
+
+
+def test_other_security_headers(client: Client, zutphen: Any) -> None:
+    response = client.get("/")
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_failed_logins_lock_the_address_for_a_while(client: Client, zutphen: Any, settings: Any) -> None:
+    user = UserFactory(email="slot@example.org")
+    user.set_password("het-juiste-wachtwoord-123")
+    user.save()
+    for _ in range(5):
+        response = client.post("/account/login/", {"login": "slot@example.org", "password": "fout"})
+        assert response.status_code == 200
+    response = client.post("/account/login/", {"login": "slot@example.org", "password": "het-juiste-wachtwoord-123"})
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+    assert "te vaak" in response.content.decode().lower()
+
+
+def test_login_requests_beyond_the_limit_get_429(zutphen: Any, settings: Any) -> None:
+    client = Client()
+    statuses = [client.post("/account/login/", {"login": f"x{i}@example.org", "password": "fout"}).status_code for i in range(32)]
+    assert statuses[0] == 200
+    assert statuses[-1] == 429
+
+
+def test_signups_beyond_the_limit_get_429(zutphen: Any) -> None:
+    client = Client()
+    statuses = [client.post("/account/signup/", {"email": f"nieuw{i}@example.org"}).status_code for i in range(22)]
+    assert statuses[0] == 302
+    assert 429 in statuses
+
+
+def test_code_requests_for_one_address_are_limited(zutphen: Any) -> None:
+    from django.core import mail
+
+    UserFactory(email="code@example.org")
+    statuses = [Client().post("/account/login/code/", {"email": "code@example.org"}).status_code for _ in range(5)]
+    assert statuses == [302, 302, 302, 200, 200]  # the fourth and fifth get "try again later"
+    assert len(mail.outbox) == 3
+
+
+def test_code_requests_beyond_the_limit_get_429(zutphen: Any) -> None:
+    client = Client()
+    statuses = [client.post("/account/login/code/", {"email": f"a{i}@example.org"}).status_code for i in range(22)]
+    assert statuses[0] == 302
+    assert statuses[-1] == 429
+
+
+def test_the_429_page_is_dutch_and_has_a_csp(zutphen: Any) -> None:
+    client = Client()
+    for i in range(20):
+        client.post("/account/signup/", {"email": f"b{i}@example.org"})
+    response = client.post("/account/signup/", {"email": "nog-een@example.org"})
+    assert response.status_code == 429
+    assert 'lang="nl"' in response.content.decode()
+    _assert_csp(response)
+
+
+def test_check_deploy_is_clean_with_production_settings(tmp_path: Any) -> None:
+    environment = {
+        **os.environ,
+        "SECURE_HTTPS": "true",
+        "SECRET_KEY": "x" * 60 + "-production-like-secret-key-for-the-deploy-check",
+        "ALLOWED_HOSTS": "wijkbasis.example.nl",
+        "BASE_URL": "https://wijkbasis.example.nl",
+        "WIJKBASIS_DATA_DIR": str(tmp_path),
+        "DEBUG": "false",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "wijkbasis", "check", "--deploy", "--fail-level", "WARNING"],
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

@@ -1,0 +1,394 @@
+"""The vacancy bank: organisations' vacancies, residents' responses and talents, brokers' work."""
+
+from __future__ import annotations
+
+import enum
+import secrets
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wijkbasis.core.models import TimeStampedModel
+
+
+class Skill(models.Model):
+    """A talent, skill or interest from the managed list, in ABCD terms: head, hands, heart."""
+
+    class Category(models.TextChoices):
+        HEAD = "head", _("head: knowing and thinking")
+        HANDS = "hands", _("hands: making and doing")
+        HEART = "heart", _("heart: caring and connecting")
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), unique=True)
+    category = models.CharField(_("category"), max_length=10, choices=Category.choices)
+    search_terms = models.CharField(
+        _("also found by"),
+        max_length=300,
+        blank=True,
+        help_text=_("Words that mean the same in a search, separated by commas. For gardening: tuin, groen, planten."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        verbose_name = _("skill or interest")
+        verbose_name_plural = _("skills and interests")
+        ordering = ["category", "sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def terms(self) -> list[str]:
+        return [term.strip().lower() for term in self.search_terms.split(",") if term.strip()]
+
+
+class Suitability(enum.IntFlag):
+    """Who a vacancy suits well; stored as a bit set."""
+
+    NEWCOMERS = 1
+    LOW_LITERACY = 2
+    YOUNG_PEOPLE = 4
+    SENIORS = 8
+    DISABILITY = 16
+    WORK_EXPERIENCE = 32
+
+
+SUITABILITY_LABELS = {
+    Suitability.NEWCOMERS: _("newcomers and people learning Dutch"),
+    Suitability.LOW_LITERACY: _("people who find reading and writing hard"),
+    Suitability.YOUNG_PEOPLE: _("young people"),
+    Suitability.SENIORS: _("seniors"),
+    Suitability.DISABILITY: _("people with a disability"),
+    Suitability.WORK_EXPERIENCE: _("people gaining work experience"),
+}
+
+
+class NotMatchedReason(models.Model):
+    """Why a response did not lead to a placement; a managed list, for honest reports."""
+
+    name = models.CharField(_("reason"), max_length=120, unique=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        verbose_name = _("reason for no match")
+        verbose_name_plural = _("reasons for no match")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class VacancyQuerySet(models.QuerySet["Vacancy"]):
+    def published(self) -> VacancyQuerySet:
+        today = timezone.localdate()
+        return self.filter(status=Vacancy.Status.PUBLISHED, organisation__status="approved").filter(
+            Q(expires_on__isnull=True) | Q(expires_on__gte=today)
+        )
+
+    def of_organisations(self, organisation_ids: Any) -> VacancyQuerySet:
+        return self.filter(organisation_id__in=organisation_ids)
+
+
+class Vacancy(TimeStampedModel):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        IN_REVIEW = "in_review", _("waiting for review")
+        PUBLISHED = "published", _("published")
+        FILLED = "filled", _("filled")
+        EXPIRED = "expired", _("expired")
+        CLOSED = "closed", _("closed")
+
+    class Where(models.TextChoices):
+        PLACE = "place", _("at a place")
+        DISTRICTS = "districts", _("in one or more neighbourhoods")
+        CITY_WIDE = "city_wide", _("anywhere in the municipality")
+        FROM_HOME = "from_home", _("from home")
+
+    class When(models.TextChoices):
+        ONE_OFF = "one_off", _("once")
+        REGULAR = "regular", _("regularly")
+        FLEXIBLE = "flexible", _("whenever it suits you")
+
+    class LanguageLevel(models.TextChoices):
+        NONE = "none", _("no Dutch needed")
+        BASIC = "basic", _("a little Dutch")
+        GOOD = "good", _("good Dutch")
+
+    organisation = models.ForeignKey(
+        "areas.Organisation", on_delete=models.CASCADE, related_name="vacancies", verbose_name=_("organisation")
+    )
+    title = models.CharField(_("title"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=140, unique=True)
+    description = models.TextField(_("what you will do"))
+    where = models.CharField(_("where"), max_length=20, choices=Where.choices, default=Where.PLACE)
+    place = models.ForeignKey(
+        "areas.Place",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="vacancies",
+        verbose_name=_("place"),
+    )
+    address = models.CharField(
+        _("address"), max_length=200, blank=True, help_text=_("When the place is not in the list of places.")
+    )
+    districts = models.ManyToManyField(
+        "areas.District", blank=True, related_name="vacancies", verbose_name=_("neighbourhoods")
+    )
+    when = models.CharField(_("when"), max_length=20, choices=When.choices, default=When.REGULAR)
+    starts_at = models.DateTimeField(_("starts at"), null=True, blank=True, help_text=_("For a one-off task."))
+    ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
+    time_slots = models.PositiveIntegerField(_("days and parts of the day"), default=0)
+    hours_per_week = models.DecimalField(_("hours per week"), max_digits=4, decimal_places=1, null=True, blank=True)
+    start_date = models.DateField(_("from"), null=True, blank=True)
+    end_date = models.DateField(_("until"), null=True, blank=True)
+    skills = models.ManyToManyField(Skill, blank=True, related_name="vacancies", verbose_name=_("skills and interests"))
+    suitable_for = models.PositiveSmallIntegerField(_("suitable for"), default=0)
+    language_level = models.CharField(
+        _("Dutch needed"), max_length=10, choices=LanguageLevel.choices, default=LanguageLevel.BASIC
+    )
+    vog_required = models.BooleanField(_("certificate of conduct (VOG) needed"), default=False)
+    expense_allowance = models.CharField(_("expense allowance"), max_length=200, blank=True)
+    accessibility = models.CharField(
+        _("accessibility of the place"), max_length=300, blank=True, help_text=_("Step-free entrance, lift, toilet…")
+    )
+    contact_name = models.CharField(_("contact person"), max_length=120)
+    contact_phone = models.CharField(_("phone of the contact person"), max_length=30, blank=True)
+    contact_email = models.EmailField(_("e-mail of the contact person"), blank=True)
+    volunteers_needed = models.PositiveSmallIntegerField(_("volunteers needed"), default=1)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    publish_on = models.DateField(_("publish on"), null=True, blank=True)
+    expires_on = models.DateField(_("expires on"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    expiry_reminder_sent_at = models.DateTimeField(_("expiry reminder sent at"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    #: Stored aggregate: responses to this vacancy (kept by services.respond).
+    response_count = models.PositiveIntegerField(_("responses"), default=0)
+
+    objects = VacancyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("vacancy")
+        verbose_name_plural = _("vacancies")
+        ordering = ["-published_at", "-id"]
+        indexes = [models.Index(fields=["status", "expires_on"], name="volunteering_vacancy_listing")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("volunteering:vacancy", kwargs={"slug": self.slug})
+
+    @property
+    def suitabilities(self) -> list[Suitability]:
+        return [flag for flag in Suitability if self.suitable_for & flag]
+
+    def is_open_for_responses(self) -> bool:
+        return self.status == self.Status.PUBLISHED and (
+            self.expires_on is None or self.expires_on >= timezone.localdate()
+        )
+
+
+class Response(TimeStampedModel):
+    """A resident's "Ik wil helpen", followed from first contact to placement (or not)."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("new")
+        CONTACTED = "contacted", _("contacted")
+        INTRODUCTION = "introduction", _("getting to know each other")
+        PLACED = "placed", _("placed")
+        ENDED = "ended", _("ended")
+        NOT_MATCHED = "not_matched", _("not matched")
+
+    class Channel(models.TextChoices):
+        ACCOUNT = "account", _("online, with an account")
+        FORM = "form", _("online, without an account")
+        STAFF = "staff", _("through the neighbourhood team")
+
+    vacancy = models.ForeignKey(Vacancy, on_delete=models.CASCADE, related_name="responses", verbose_name=_("vacancy"))
+    resident = models.ForeignKey(
+        "accounts.Resident", on_delete=models.CASCADE, related_name="volunteer_responses", verbose_name=_("resident")
+    )
+    message = models.TextField(_("message"), blank=True)
+    channel = models.CharField(_("how the response came in"), max_length=10, choices=Channel.choices)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
+    status_changed_at = models.DateTimeField(_("status changed at"), default=timezone.now)
+    first_contact_at = models.DateTimeField(_("first contact at"), null=True, blank=True)
+    not_matched_reason = models.ForeignKey(
+        NotMatchedReason, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("reason for no match")
+    )
+    broker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("broker who stepped in"),
+    )
+
+    class Meta:
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["vacancy", "resident"], name="volunteering_one_response_per_person")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resident} → {self.vacancy}"
+
+
+class ResponseEvent(models.Model):
+    """One step in a response's history: who moved it from what to what, and when."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="events")
+    from_status = models.CharField(_("from"), max_length=20, blank=True)
+    to_status = models.CharField(_("to"), max_length=20)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("response step")
+        verbose_name_plural = _("response steps")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.from_status} → {self.to_status}"
+
+
+class ResponseNote(models.Model):
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    text = models.TextField(_("note"))
+    created_at = models.DateTimeField(_("written at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:40]
+
+
+class Placement(models.Model):
+    """A volunteer placed with an organisation."""
+
+    response = models.OneToOneField(Response, on_delete=models.CASCADE, related_name="placement")
+    start_date = models.DateField(_("start date"))
+    hours_per_week = models.DecimalField(_("hours per week"), max_digits=4, decimal_places=1, null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    end_reason = models.CharField(_("why it ended"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("placement")
+        verbose_name_plural = _("placements")
+
+    def __str__(self) -> str:
+        return f"{self.response} ({self.start_date})"
+
+
+class FollowUp(models.Model):
+    """A task for the brokers of a team: a response waiting for contact, a six-week check."""
+
+    class Kind(models.TextChoices):
+        NO_CONTACT = "no_contact", _("response waits for contact")
+        SIX_WEEKS = "six_weeks", _("six weeks after placement: how is it going?")
+        VACANCY_EXPIRES = "vacancy_expires", _("vacancy expires soon")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, null=True, blank=True, related_name="follow_ups")
+    team = models.ForeignKey("areas.NeighbourhoodTeam", on_delete=models.CASCADE, related_name="follow_ups")
+    due_on = models.DateField(_("due on"))
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+        ordering = ["due_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "response", "team"],
+                condition=Q(done_at__isnull=True),
+                name="volunteering_followup_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.due_on})"
+
+
+class TalentProfile(TimeStampedModel):
+    """What a resident can and would like to do (ABCD: start from talents). Optional; the
+    resident decides who may see it."""
+
+    class Visibility(models.TextChoices):
+        PRIVATE = "private", _("only me")
+        BROKERS = "brokers", _("me and the sociaal makelaars of my neighbourhood")
+        BROKERS_AND_ORGANISATIONS = "organisations", _("also organisations looking for volunteers")
+
+    resident = models.OneToOneField("accounts.Resident", on_delete=models.CASCADE, related_name="talent_profile")
+    talents = models.TextField(_("what I am good at"), blank=True)
+    wishes = models.TextField(_("what I would like to do"), blank=True)
+    skills = models.ManyToManyField(Skill, blank=True, related_name="skilled_profiles", verbose_name=_("skills"))
+    interests = models.ManyToManyField(
+        Skill, blank=True, related_name="interested_profiles", verbose_name=_("interests")
+    )
+    time_slots = models.PositiveIntegerField(_("when I can"), default=0)
+    hours_per_week = models.DecimalField(_("hours per week"), max_digits=4, decimal_places=1, null=True, blank=True)
+    districts = models.ManyToManyField(
+        "areas.District", blank=True, related_name="talent_profiles", verbose_name=_("neighbourhoods")
+    )
+    from_home = models.BooleanField(_("I would also help from home"), default=False)
+    visibility = models.CharField(
+        _("who may see this"), max_length=20, choices=Visibility.choices, default=Visibility.PRIVATE
+    )
+
+    class Meta:
+        verbose_name = _("talent profile")
+        verbose_name_plural = _("talent profiles")
+
+    def __str__(self) -> str:
+        return f"{self.resident}"
+
+
+def _token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class SavedSearch(models.Model):
+    """A search someone wants new results of by e-mail, weekly; unsubscribe in one click."""
+
+    email = models.EmailField(_("e-mail address"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="saved_searches"
+    )
+    query = models.CharField(_("search"), max_length=1000, help_text=_("The filters, as in the address of the page."))
+    label = models.CharField(_("description"), max_length=200)
+    token = models.CharField(max_length=64, unique=True, default=_token)
+    language = models.CharField(_("language"), max_length=8, default="nl")
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    last_sent_at = models.DateTimeField(_("last sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("saved search")
+        verbose_name_plural = _("saved searches")
+        constraints = [models.UniqueConstraint(fields=["email", "query"], name="volunteering_saved_search_once")]
+
+    def __str__(self) -> str:
+        return self.label
