@@ -96,9 +96,14 @@ def _forget_loaded_translations() -> None:
 
     if not settings.configured:
         return
+    import gettext
+
     from asgiref.local import Local
     from django.utils.translation import trans_real
 
+    # Python's gettext keeps every .mo it read, by path, for the life of the process: without
+    # this, the first run after a .po change would still show the old translations.
+    gettext._translations.clear()  # type: ignore[attr-defined]
     trans_real._translations = {}  # type: ignore[attr-defined]
     trans_real._default = None  # type: ignore[attr-defined]
     trans_real._active = Local()  # type: ignore[attr-defined]

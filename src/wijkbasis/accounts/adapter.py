@@ -50,7 +50,5 @@ class AccountAdapter(DefaultAccountAdapter):
 class MFAAdapter(DefaultMFAAdapter):
     error_messages = {
         **DefaultMFAAdapter.error_messages,
-        "incorrect_code": _(
-            "This code is not right. Type the code your app shows now; it changes every 30 seconds."
-        ),
+        "incorrect_code": _("This code is not right. Type the code your app shows now; it changes every 30 seconds."),
     }

@@ -3,6 +3,9 @@ from __future__ import annotations
 from typing import Any
 
 from allauth.account import forms as allauth_forms
+from allauth.mfa.base import forms as mfa_forms
+from allauth.mfa.totp import forms as totp_forms
+from allauth.mfa.webauthn import forms as webauthn_forms
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -242,3 +245,47 @@ class ConfirmEmailVerificationCodeForm(allauth_forms.ConfirmEmailVerificationCod
         _plain_fields(self, {"code": CODE_LABEL})
         self.fields["code"].help_text = CODE_HELP
         self.fields["code"].widget.attrs.update(CODE_WIDGET_ATTRS)
+
+
+class AddEmailForm(allauth_forms.AddEmailForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _plain_fields(self, {"email": EMAIL_LABEL})
+
+
+# Two-step verification (allauth.mfa's forms, through MFA_FORMS)
+
+APP_CODE_LABEL = _("Code from the app")
+APP_CODE_HELP = _("The 6 digits your authenticator app shows now. Lost your phone? Type one of your recovery codes.")
+# No numeric keyboard: a recovery code has letters too.
+APP_CODE_WIDGET_ATTRS = {"autocomplete": "one-time-code", "spellcheck": "false"}
+
+
+class AuthenticateForm(mfa_forms.AuthenticateForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _plain_fields(self, {"code": APP_CODE_LABEL})
+        self.fields["code"].help_text = APP_CODE_HELP
+        self.fields["code"].widget.attrs.update(APP_CODE_WIDGET_ATTRS)
+
+
+class ReauthenticateForm(mfa_forms.ReauthenticateForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _plain_fields(self, {"code": APP_CODE_LABEL})
+        self.fields["code"].help_text = APP_CODE_HELP
+        self.fields["code"].widget.attrs.update(APP_CODE_WIDGET_ATTRS)
+
+
+class ActivateTOTPForm(totp_forms.ActivateTOTPForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _plain_fields(self, {"code": APP_CODE_LABEL})
+        self.fields["code"].widget.attrs.update({**APP_CODE_WIDGET_ATTRS, "inputmode": "numeric"})
+
+
+class AddWebAuthnForm(webauthn_forms.AddWebAuthnForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _plain_fields(self, {"name": _("Name of the key")})
+        self.fields["name"].help_text = _("So you can tell your keys apart. For example: blue key, or my phone.")
