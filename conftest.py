@@ -35,11 +35,21 @@ def pytest_configure(config: pytest.Config) -> None:
 
     bootstrap.ensure_ready()
     Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        # A file, not shared memory: concurrency tests need real SQLite locking (WAL, IMMEDIATE,
+        # busy timeout) between threads, as in production.
+        # One file per test process, so parallel runs do not share it.
+        database.setdefault("TEST", {})["NAME"] = str(Path(settings.DATA_DIR) / f"test-{os.getpid()}.sqlite3")
     # Tests render pages without running collectstatic first: plain static storage, files
     # found through the finders.
     # Tasks (e-mail) run at once in tests, so the outbox can be read; one test runs the real
     # database queue with its worker (accounts/tests/test_email.py).
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # The task backends may have been read already (at import); make them read TASKS again.
+    from django.core.signals import setting_changed
+
+    setting_changed.send(sender=type(settings), setting="TASKS", value=settings.TASKS, enter=True)
     # Fast password hashing: tests are about behaviour, not the hasher's cost.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
@@ -98,7 +108,7 @@ def zutphen(db: None) -> Any:
     from wijkbasis.demo.services import load_demo
 
     import_areas(Path(bootstrap.PACKAGE_DIR) / "areas" / "data" / "zutphen")
-    load_demo(with_accounts=False)
+    load_demo(with_accounts=False, with_volunteering=False)
     return Municipality.objects.get(code="GM0301")
 
 

@@ -13,3 +13,8 @@ class AccountsConfig(AppConfig):
         from wijkbasis.core import access_log
 
         access_log.role_of = lambda user: str(access_of(user).primary_role)
+
+        from wijkbasis.accounts.services import purge_expired
+        from wijkbasis.core.daily import register_daily
+
+        register_daily("purge_expired", purge_expired)

@@ -266,12 +266,13 @@ def test_purge_expired_with_a_frozen_clock(team: NeighbourhoodTeam) -> None:
 def test_purge_runs_daily_from_the_worker(team: NeighbourhoodTeam, settings: Any) -> None:
     from django_tasks_db.models import DBTaskResult
 
-    from wijkbasis.accounts.tasks import next_daily_run, schedule_daily_purge
+    from wijkbasis.core.daily import next_daily_run, registered_jobs, schedule_daily_jobs
 
+    assert registered_jobs()["purge_expired"] is services.purge_expired
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    schedule_daily_purge()
-    schedule_daily_purge()
-    waiting = DBTaskResult.objects.filter(task_path__endswith="purge_expired_daily", status="READY")
+    schedule_daily_jobs()
+    schedule_daily_jobs()
+    waiting = DBTaskResult.objects.filter(task_path__endswith="run_daily_jobs", status="READY")
     assert waiting.count() == 1
     assert waiting.get().run_after > timezone.now()
     now = timezone.make_aware(dt.datetime(2026, 11, 23, 10, 0))
@@ -281,6 +282,7 @@ def test_purge_runs_daily_from_the_worker(team: NeighbourhoodTeam, settings: Any
 # --- e-mail from the task queue -----------------------------------------------------------
 
 
+@pytest.mark.django_db(transaction=True)  # the worker opens and closes its own connection
 def test_mail_is_queued_in_the_request_and_sent_by_the_worker(client: Any, zutphen: Any, settings: Any) -> None:
     from django_tasks_db.models import DBTaskResult
 
