@@ -68,6 +68,7 @@ def post_only(why: str = "") -> Rule:
 
 
 STAFF = frozenset({*STAFF_ROLES, Role.ADMINISTRATOR})
+ORGANISATION = frozenset({Role.ORGANISATION_MEMBER, Role.ADMINISTRATOR})
 
 PERMISSIONS: dict[str, Rule] = {
     # --- Public pages (areas) ---------------------------------------------------------------
@@ -107,6 +108,44 @@ PERMISSIONS: dict[str, Rule] = {
         why="aggregates with small counts suppressed",
     ),
     "accounts:organisation": Rule(allowed=frozenset({Role.ORGANISATION_MEMBER, Role.ADMINISTRATOR})),
+    # --- Volunteering: residents, organisation members, brokers ------------------------------
+    "volunteering:talents": logged_in(),
+    "volunteering:org_vacancies": Rule(allowed=ORGANISATION),
+    "volunteering:org_vacancy_new": Rule(
+        allowed=ORGANISATION, exceptions={Role.ADMINISTRATOR: NOT_FOUND}, why="a vacancy belongs to an organisation"
+    ),
+    "volunteering:org_vacancy_edit": Rule(
+        allowed=ORGANISATION, exceptions={Role.ADMINISTRATOR: NOT_FOUND}, why="only the organisation's own vacancies"
+    ),
+    "volunteering:org_vacancy_close": post_only(),
+    "volunteering:org_responses": Rule(allowed=ORGANISATION),
+    "volunteering:org_response": Rule(
+        allowed=ORGANISATION, exceptions={Role.ADMINISTRATOR: NOT_FOUND}, why="only responses to its own vacancies"
+    ),
+    "volunteering:org_response_move": post_only(),
+    "volunteering:pipeline": Rule(allowed=STAFF, why="each sees the responses of their own teams' wijken"),
+    "volunteering:broker_response": Rule(allowed=STAFF, team_scoped=True),
+    "volunteering:broker_response_move": post_only(),
+    "volunteering:broker_response_note": post_only(),
+    "volunteering:candidates": Rule(allowed=STAFF, why="only profiles shared with brokers of that wijk are listed"),
+    "volunteering:resident_suggestions": Rule(allowed=STAFF, team_scoped=True),
+    "volunteering:review_queue": Rule(allowed=STAFF),
+    "volunteering:review_organisation": post_only(),
+    "volunteering:review_vacancy": post_only(),
+    "volunteering:follow_ups": Rule(allowed=STAFF),
+    "volunteering:follow_up_done": post_only(),
+    # --- Volunteering: the public vacancy bank (no account needed to look or respond) ------
+    "volunteering:vacancies": public(),
+    "volunteering:vacancy": public(why="unpublished ones: 404, except a preview for their organisation and staff"),
+    "volunteering:respond": public(why="a form without an account; with an account only a message"),
+    "volunteering:respond_thanks": public(),
+    "volunteering:save_search": post_only(),
+    "volunteering:search_saved": public(),
+    "volunteering:confirm_search": public(why="the token is the key; GET only shows a button"),
+    "volunteering:unsubscribe": public(why="the token is the key; GET shows a button, POST (also one-click) stops"),
+    "volunteering:organisation": public(why="approved organisations only"),
+    "volunteering:register_organisation": logged_in(),
+    "volunteering:organisation_registered": logged_in(),
     # --- Accounts (django-allauth): open to all; a logged-in user is sent on where a page
     # only makes sense before logging in. -------------------------------------------------
     "account_login": logged_in(ok=REDIRECT, anonymous=OK),

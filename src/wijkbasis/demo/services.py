@@ -33,9 +33,12 @@ def _email_for(name: str) -> str:
 
 
 @transaction.atomic
-def load_demo(*, progress: Callable[[str], None] = _noop, with_accounts: bool = True) -> None:
+def load_demo(
+    *, progress: Callable[[str], None] = _noop, with_accounts: bool = True, with_volunteering: bool = True
+) -> None:
     """Teams, members, walk-in hours and places for Zutphen (areas must be imported first);
-    with_accounts: also demo log-ins for staff, administrator, municipality and residents."""
+    with_accounts: also demo log-ins for staff, administrator, municipality and residents;
+    with_volunteering: organisations, vacancies (and with accounts: talents and responses)."""
     municipality = Municipality.objects.get(code=data.MUNICIPALITY["code"])
     municipality.organisation_name = data.MUNICIPALITY["organisation_name"]
     municipality.brand_colour = data.MUNICIPALITY["brand_colour"]
@@ -102,6 +105,10 @@ def load_demo(*, progress: Callable[[str], None] = _noop, with_accounts: bool = 
     progress(f"{len(data.MEMBERS)} team members")
     if with_accounts:
         _load_accounts(municipality, progress)
+    if with_volunteering:
+        from wijkbasis.demo.volunteering import load_volunteering
+
+        load_volunteering(municipality, progress=progress, with_people=with_accounts)
 
 
 def _account(email: str, name: str, **extra: object) -> User:

@@ -143,6 +143,9 @@ class Vacancy(TimeStampedModel):
     districts = models.ManyToManyField(
         "areas.District", blank=True, related_name="vacancies", verbose_name=_("neighbourhoods")
     )
+    #: Where it is, for "near my postcode": the place's coordinates or the middle of its wijk.
+    latitude = models.FloatField(_("latitude"), null=True, blank=True, editable=False)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True, editable=False)
     when = models.CharField(_("when"), max_length=20, choices=When.choices, default=When.REGULAR)
     starts_at = models.DateTimeField(_("starts at"), null=True, blank=True, help_text=_("For a one-off task."))
     ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)

@@ -1,5 +1,35 @@
-from django.urls import path
+from django.urls import include, path
+
+from wijkbasis.volunteering.views import broker, organisation, talents
 
 app_name = "volunteering"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", include("wijkbasis.volunteering.public_urls")),
+    # Residents
+    path("mijn/talenten/", talents.talent_profile, name="talents"),
+    # Organisation members
+    path("organisatie/vacatures/", organisation.vacancies, name="org_vacancies"),
+    path("organisatie/vacatures/nieuw/", organisation.vacancy_form, name="org_vacancy_new"),
+    path("organisatie/vacatures/<int:pk>/", organisation.vacancy_form, name="org_vacancy_edit"),
+    path("organisatie/vacatures/<int:pk>/sluiten/", organisation.vacancy_close, name="org_vacancy_close"),
+    path("organisatie/reacties/", organisation.responses, name="org_responses"),
+    path("organisatie/reacties/<int:pk>/", organisation.response_detail, name="org_response"),
+    path("organisatie/reacties/<int:pk>/stap/", organisation.response_move, name="org_response_move"),
+    # Brokers and other team staff
+    path("werkplek/vrijwilligerswerk/", broker.pipeline, name="pipeline"),
+    path("werkplek/vrijwilligerswerk/reacties/<int:pk>/", broker.response_detail, name="broker_response"),
+    path("werkplek/vrijwilligerswerk/reacties/<int:pk>/stap/", broker.response_move, name="broker_response_move"),
+    path("werkplek/vrijwilligerswerk/reacties/<int:pk>/notitie/", broker.response_note, name="broker_response_note"),
+    path("werkplek/vrijwilligerswerk/vacatures/<int:pk>/kandidaten/", broker.candidates, name="candidates"),
+    path("werkplek/inwoners/<int:pk>/vacatures/", broker.suggestions_for_resident, name="resident_suggestions"),
+    path("werkplek/vrijwilligerswerk/beoordelen/", broker.review_queue, name="review_queue"),
+    path(
+        "werkplek/vrijwilligerswerk/organisaties/<int:pk>/beoordelen/",
+        broker.review_organisation,
+        name="review_organisation",
+    ),
+    path("werkplek/vrijwilligerswerk/vacatures/<int:pk>/beoordelen/", broker.review_vacancy, name="review_vacancy"),
+    path("werkplek/taken/", broker.follow_ups, name="follow_ups"),
+    path("werkplek/taken/<int:pk>/klaar/", broker.follow_up_done, name="follow_up_done"),
+]

@@ -126,6 +126,30 @@ def build_world(zutphen: Any) -> World:
         args_kwargs={"args": [], "kwargs": {}}, task_path="x", backend_name="default", run_after="2026-01-01T00:00Z",
         queue_name="default", exception_class_path="", traceback="",
     )
+    from wijkbasis.volunteering import services as volunteering
+    from wijkbasis.volunteering.models import SavedSearch, Vacancy
+
+    vacancy = volunteering.save_vacancy(
+        vacancy=Vacancy(
+            organisation=organisation,
+            title="Dieren verzorgen",
+            description="Help bij de kinderboerderij.",
+            where=Vacancy.Where.DISTRICTS,
+            contact_name="Contact",
+            contact_email="contact@example.org",
+        ),
+        by=admin,
+        districts=[waterkwartier],
+    )
+    vacancy = volunteering.submit_vacancy(vacancy=vacancy, by=admin)
+    response, _created = volunteering.respond(vacancy=vacancy, user=resident_user, message="Ik help graag")
+    # The sample response is of someone in the own team's wijk: the intake resident.
+    response_of_own_wijk, _created = volunteering.respond(
+        vacancy=vacancy, respondent=volunteering.Respondent(name="Bram", phone="0575 000 432"), recorded_by=admin
+    )
+    response_of_own_wijk.resident.district = waterkwartier
+    response_of_own_wijk.resident.save()
+    saved_search = SavedSearch.objects.create(email="lezer@example.org", query="wijk=waterkwartier", label="test")
     samples = {
         "areas:municipality": {"slug": "zutphen"},
         "areas:district": {"slug": "waterkwartier"},
@@ -146,6 +170,24 @@ def build_world(zutphen: Any) -> World:
             "object_id": waterkwartier.pk,
         },
         "resident": resident,
+        "volunteering:org_vacancy_edit": {"pk": vacancy.pk},
+        "volunteering:org_vacancy_close": {"pk": vacancy.pk},
+        "volunteering:org_response": {"pk": response.pk},
+        "volunteering:org_response_move": {"pk": response.pk},
+        "volunteering:broker_response": {"pk": response_of_own_wijk.pk},
+        "volunteering:broker_response_move": {"pk": response_of_own_wijk.pk},
+        "volunteering:broker_response_note": {"pk": response_of_own_wijk.pk},
+        "volunteering:candidates": {"pk": vacancy.pk},
+        "volunteering:resident_suggestions": {"pk": resident.pk},
+        "volunteering:review_organisation": {"pk": organisation.pk},
+        "volunteering:review_vacancy": {"pk": vacancy.pk},
+        "volunteering:follow_up_done": {"pk": 999999},
+        "volunteering:vacancy": {"slug": vacancy.slug},
+        "volunteering:respond": {"slug": vacancy.slug},
+        "volunteering:respond_thanks": {"slug": vacancy.slug},
+        "volunteering:confirm_search": {"token": saved_search.token},
+        "volunteering:unsubscribe": {"token": saved_search.token},
+        "volunteering:organisation": {"slug": organisation.slug},
     }
     return World(identities=identities, resident=resident, samples=samples)
 

@@ -1,0 +1,474 @@
+"""Benchmark of the vacancy full-text search: a search page's queries at 2,000 and 20,000 vacancies.
+
+    uv run python bench/bench_search.py               # SQLite; figures to the screen and bench/results/search.md
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres uv run python bench/bench_search.py --postgres
+
+SQLite: a temporary database (WIJKBASIS_DATA_DIR points at a temporary folder, so nothing of yours is
+touched). PostgreSQL: a temporary database `wijkbasis_bench_<pid>` on the server of DATABASE_URL, dropped
+afterwards. Zutphen's areas and demo places, 60 organisations and 24 skills with search terms; vacancies
+are made with a seeded random generator from Dutch word lists. One search page = `apply_text_search`
+(one query for the vocabulary) on published vacancies with a filter, the first 20 with their organisation,
+and the count. Each of the 50 texts runs 5 times; per text the median counts, and the table shows the
+median and the 90th percentile over the texts. Figures and ratios only: this is not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+ARGUMENTS = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+ARGUMENTS.add_argument("--postgres", action="store_true", help="use a temporary database on DATABASE_URL's server")
+ARGUMENTS.add_argument("--runs", type=int, default=5, help="runs per search text; the median counts")
+OPTIONS = ARGUMENTS.parse_args()
+
+# Before Django reads its settings: a throw-away data folder, and SQLite or a throw-away PostgreSQL database.
+DATA_DIR = Path(tempfile.mkdtemp(prefix="wijkbasis-bench-"))
+os.environ["WIJKBASIS_DATA_DIR"] = str(DATA_DIR)
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wijkbasis.settings")
+SERVER_URL = os.environ.pop("DATABASE_URL", "")
+BENCH_DATABASE = f"wijkbasis_bench_{os.getpid()}"
+if OPTIONS.postgres:
+    if not SERVER_URL:
+        sys.exit("--postgres needs DATABASE_URL (any database on the server; the benchmark makes its own)")
+    os.environ["DATABASE_URL"] = urlunsplit(urlsplit(SERVER_URL)._replace(path=f"/{BENCH_DATABASE}"))
+
+import django  # noqa: E402
+
+SEED = 301  # Zutphen's CBS code
+SIZES = (2_000, 20_000)
+RESULTS = Path(__file__).parent / "results" / "search.md"
+
+SKILLS = {
+    "Tuinieren": "tuin, groen, planten, moestuin",
+    "Koken": "kok, maaltijd, eten, keuken",
+    "Taal en lezen": "taalmaatje, voorlezen, nederlands, taalles",
+    "Computerhulp": "computer, laptop, telefoon, internet, digitaal",
+    "Klussen": "klusjes, reparatie, timmeren, schilderen",
+    "Chauffeur": "rijden, vervoer, auto, busje",
+    "Gezelschap": "bezoek, maatje, eenzaamheid, gesprek",
+    "Administratie": "boekhouding, penningmeester, papieren, formulieren",
+    "Huiswerkbegeleiding": "huiswerk, bijles, school, rekenen",
+    "Sport en bewegen": "sport, wandelen, fietsen, gym",
+    "Muziek": "zingen, koor, muziek, instrument",
+    "Dieren": "dierenverzorging, kinderboerderij, honden, uitlaten",
+    "Gastvrouw of gastheer": "gastvrouw, gastheer, ontvangst, koffie",
+    "Creatief": "knutselen, tekenen, handwerken, breien",
+    "Evenementen": "feest, organiseren, markt, festival",
+    "Boodschappen": "boodschappen, winkelen, supermarkt",
+    "Voedselbank": "voedselpakketten, sorteren, uitdelen",
+    "Fietsenmaker": "fietsreparatie, band, fiets",
+    "Communicatie": "nieuwsbrief, schrijven, website, sociale media",
+    "Bestuur": "bestuurslid, voorzitter, secretaris, vergaderen",
+    "Kinderen": "kinderopvang, spelen, jeugd, tieners",
+    "Ouderen": "senioren, verzorgingshuis, mantelzorg",
+    "Nieuwkomers": "statushouders, vluchtelingen, inburgering",
+    "Schoonmaken": "opruimen, zwerfafval, poetsen",
+}
+ROLES = [
+    "Vrijwilliger",
+    "Vrijwilligers",
+    "Maatje",
+    "Chauffeur",
+    "Gastvrouw",
+    "Gastheer",
+    "Kok",
+    "Tuinman",
+    "Klusser",
+    "Voorlezer",
+    "Taalmaatje",
+    "Coach",
+    "Begeleider",
+    "Fietsenmaker",
+    "Computerhulp",
+    "Penningmeester",
+    "Secretaris",
+    "Bestuurslid",
+    "Huiswerkbegeleider",
+    "Sportbegeleider",
+    "Koorleider",
+    "Verteller",
+]
+GOALS = [
+    "voor de kinderboerderij",
+    "in het buurthuis",
+    "voor ouderen",
+    "bij de voedselbank",
+    "voor de moestuin",
+    "voor nieuwkomers",
+    "voor de buurtmaaltijd",
+    "bij het repair café",
+    "voor de bibliotheek",
+    "op school",
+    "voor het wijkfeest",
+    "in het verzorgingshuis",
+    "voor de sportclub",
+    "voor de speeltuin",
+    "voor het inloophuis",
+    "bij de fietsenwerkplaats",
+    "voor de wandelgroep",
+    "voor de computerles",
+]
+ACTIVITIES = [
+    "koffie schenken",
+    "boodschappen doen",
+    "de tuin onderhouden",
+    "samen koken",
+    "voorlezen aan kinderen",
+    "huiswerk begeleiden",
+    "mensen ophalen met het busje",
+    "fietsen repareren",
+    "een praatje maken",
+    "de administratie bijhouden",
+    "de nieuwsbrief schrijven",
+    "wandelen met bewoners",
+    "spelletjes doen",
+    "de dieren verzorgen",
+    "voedselpakketten sorteren",
+    "helpen met de computer",
+    "kleine klussen doen",
+    "het wijkfeest organiseren",
+    "zingen met ouderen",
+    "Nederlands oefenen met nieuwkomers",
+    "zwerfafval opruimen",
+    "de ontvangst verzorgen",
+    "muziek maken",
+    "breien en handwerken",
+]
+WHEN = [
+    "op maandagochtend",
+    "op dinsdagmiddag",
+    "op woensdag",
+    "op donderdagavond",
+    "op vrijdag",
+    "op zaterdag",
+    "in het weekend",
+    "eens per maand",
+    "elke week",
+    "wanneer het jou uitkomt",
+]
+PEOPLE = [
+    "ouderen",
+    "kinderen",
+    "jongeren",
+    "buurtbewoners",
+    "nieuwkomers",
+    "mensen met een beperking",
+    "mantelzorgers",
+    "gezinnen",
+    "statushouders",
+    "eenzame mensen",
+]
+EXTRAS = [
+    "Je krijgt een vrijwilligersvergoeding.",
+    "Een VOG is nodig.",
+    "Ervaring is niet nodig.",
+    "Je werkt samen met een vast team.",
+    "Wij zorgen voor een goede begeleiding.",
+    "Koffie en thee staan altijd klaar.",
+    "Je kunt ook een paar uur per maand helpen.",
+    "Ook leuk voor studenten.",
+    "Je hoeft geen Nederlands te spreken.",
+    "Er is een training.",
+]
+ORGANISATION_WORDS = ["Stichting", "Vereniging", "Buurtvereniging", "Stichting Welzijn", "Speeltuinvereniging"]
+ORGANISATION_NAMES = [
+    "De Hoven",
+    "Het Nut",
+    "Samen Sterk",
+    "Groen Zutphen",
+    "De Uitwijk",
+    "Zonnebloem",
+    "Het Anker",
+    "De Brug",
+    "Mulderskamp",
+    "Leesten Leeft",
+    "Voedselbank",
+    "De Kinderboerderij",
+    "Repair Café",
+    "Taalhuis",
+    "Het Ketelhuis",
+]
+QUERIES = [
+    "tuin", "tuinieren", "koken", "kok", "vrijwilliger", "vrijwilligers", "ouderen", "kinderen", "taal",
+    "taalmaatje", "voorlezen", "computer", "fiets", "chauffeur", "boodschappen", "buurthuis", "voedselbank",
+    "klussen", "schilderen", "muziek", "sport", "wandelen", "administratie", "penningmeester", "bestuur",
+    "gastvrouw", "koffie", "bibliotheek", "school", "huiswerk", "nieuwkomers", "bezoek", "eenzaamheid",
+    "dieren", "zaterdag", "tuin ouderen", "koken buurthuis", "chauffeur ouderen", "taal nieuwkomers",
+    "huiswerk kinderen", "computer hulp", "vrijwilliger zaterdag", "koffie schenken buurthuis",
+    "samen wandelen met ouderen", "kinderb", "vrijwil", "boodsch", "de en het", "zeilboot", "Tuin-hulp!",
+]  # fmt: skip
+
+
+def _sentence(generator: random.Random) -> str:
+    return (
+        f"{generator.choice(['Wij zoeken iemand voor', 'Help ons met', 'Kom ons helpen met', 'Samen met'])} "
+        f"{generator.choice(ACTIVITIES)} {generator.choice(WHEN)} voor {generator.choice(PEOPLE)}."
+    )
+
+
+def make_vacancies(count: int, generator: random.Random, start: int) -> int:
+    """`count` published vacancies with skills and wijken, straight into the tables."""
+    from wijkbasis.areas.models import District, Organisation, Place
+    from wijkbasis.volunteering.models import Skill, Vacancy
+
+    organisations = list(Organisation.objects.all())
+    places = list(Place.objects.all())
+    districts = list(District.objects.all())
+    skills = list(Skill.objects.all())
+    now = dt.datetime.now(tz=dt.UTC)
+    vacancies = Vacancy.objects.bulk_create(
+        (
+            Vacancy(
+                organisation=generator.choice(organisations),
+                title=f"{generator.choice(ROLES)} {generator.choice(GOALS)}",
+                slug=f"vacature-{start + number}",
+                description=" ".join(
+                    [*(_sentence(generator) for _ in range(generator.randint(2, 5))), generator.choice(EXTRAS)]
+                ),
+                place=generator.choice(places) if generator.random() < 0.6 else None,
+                contact_name="Contactpersoon",
+                status=Vacancy.Status.PUBLISHED,
+                published_at=now - dt.timedelta(minutes=start + number),
+                vog_required=generator.random() < 0.3,
+            )
+            for number in range(count)
+        ),
+        batch_size=1_000,
+    )
+    Vacancy.skills.through.objects.bulk_create(
+        (
+            Vacancy.skills.through(vacancy_id=vacancy.pk, skill_id=skill.pk)
+            for vacancy in vacancies
+            for skill in generator.sample(skills, generator.randint(1, 3))
+        ),
+        batch_size=5_000,
+    )
+    Vacancy.districts.through.objects.bulk_create(
+        (
+            Vacancy.districts.through(vacancy_id=vacancy.pk, district_id=district.pk)
+            for vacancy in vacancies
+            for district in generator.sample(districts, generator.choice([0, 0, 1, 1, 2]))
+        ),
+        batch_size=5_000,
+    )
+    return len(vacancies)
+
+
+def search_page(text: str) -> tuple[list[tuple[str, int]], int]:
+    from wijkbasis.volunteering.models import Vacancy
+    from wijkbasis.volunteering.search import apply_text_search
+
+    found = apply_text_search(Vacancy.objects.published().filter(vog_required=False), text)
+    page: list[Any] = list(found.select_related("organisation")[:20])
+    return [(vacancy.slug, vacancy.search_rank) for vacancy in page], found.count()
+
+
+def measure(runs: int) -> dict[str, Any]:
+    per_text, hits = [], []
+    # Slugs are made in the same order on both databases: equal fingerprints, equal results.
+    fingerprint = hashlib.sha256()
+    for text in QUERIES:
+        page, count = search_page(text)  # also warms the caches
+        fingerprint.update(json.dumps([text, page, count]).encode())
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            search_page(text)
+            times.append(time.perf_counter() - started)
+        per_text.append(statistics.median(times) * 1000)
+        hits.append(count)
+    ordered = sorted(per_text)
+    return {
+        "fingerprint": fingerprint.hexdigest()[:12],
+        "median_ms": statistics.median(per_text),
+        "p90_ms": ordered[int(0.9 * (len(ordered) - 1))],
+        "max_ms": ordered[-1],
+        "slowest": QUERIES[per_text.index(ordered[-1])],
+        "median_hits": statistics.median(hits),
+        "max_hits": max(hits),
+    }
+
+
+def prepare() -> None:
+    from django.core.management import call_command
+
+    from wijkbasis import bootstrap
+    from wijkbasis.areas.models import Municipality, Organisation
+    from wijkbasis.areas.services import import_areas
+    from wijkbasis.demo.services import load_demo
+    from wijkbasis.volunteering.models import Skill
+
+    call_command("migrate", verbosity=0)
+    import_areas(Path(bootstrap.PACKAGE_DIR) / "areas" / "data" / "zutphen")
+    load_demo(with_accounts=False)
+    zutphen = Municipality.objects.get(code="GM0301")
+    generator = random.Random(SEED)
+    Organisation.objects.bulk_create(
+        Organisation(
+            municipality=zutphen,
+            name=f"{generator.choice(ORGANISATION_WORDS)} {generator.choice(ORGANISATION_NAMES)} {number}",
+            slug=f"organisatie-{number}",
+            status="approved",
+        )
+        for number in range(60)
+    )
+    Skill.objects.bulk_create(
+        Skill(name=name, slug=re.sub(r"\W+", "-", name.lower()), category="hands", search_terms=terms)
+        for name, terms in SKILLS.items()
+    )
+
+
+def analyse() -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def database_label() -> str:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SHOW server_version")
+            return f"PostgreSQL {cursor.fetchone()[0].split()[0]}"
+        cursor.execute("SELECT sqlite_version()")
+        return f"SQLite {cursor.fetchone()[0]} (WAL)"
+
+
+def run() -> dict[str, Any]:
+    from wijkbasis.volunteering.models import Vacancy
+    from wijkbasis.volunteering.search import index_vacancies
+
+    prepare()
+    generator = random.Random(SEED)
+    rows: dict[int, dict[str, Any]] = {}
+    made = 0
+    for size in SIZES:
+        made += make_vacancies(size - made, generator, made)
+        started = time.perf_counter()
+        indexed = index_vacancies(Vacancy.objects.all())
+        indexing = time.perf_counter() - started
+        analyse()
+        rows[size] = {"indexed": indexed, "index_s": indexing, **measure(OPTIONS.runs)}
+        print(f"  {size:,} vacancies: median {rows[size]['median_ms']:.1f} ms", file=sys.stderr)
+    return {"database": database_label(), "rows": rows}
+
+
+def section(result: dict[str, Any]) -> str:
+    rows = result["rows"]
+    small, large = rows[SIZES[0]], rows[SIZES[1]]
+    lines = [
+        f"## {result['database']}",
+        "",
+        f"`uv run python bench/bench_search.py{' --postgres' if OPTIONS.postgres else ''}` on "
+        f"{dt.date.today().isoformat()}: Python {platform.python_version()}, "  # noqa: DTZ011 - a label only
+        f"{platform.machine()}, {os.cpu_count()} CPU(s), {_cpu_name()}.",
+        "",
+        "| vacancies | indexing (s) | page median (ms) | page p90 (ms) | slowest (ms) | slowest text "
+        "| matches, median | matches, most | results fingerprint |",
+        "|---:|---:|---:|---:|---:|---|---:|---:|---|",
+    ]
+    for size, row in rows.items():
+        lines.append(
+            f"| {size:,} | {row['index_s']:.1f} | {row['median_ms']:.1f} | {row['p90_ms']:.1f} | {row['max_ms']:.1f} "
+            f"| `{row['slowest']}` | {row['median_hits']:,.0f} | {row['max_hits']:,} | `{row['fingerprint']}` |"
+        )
+    lines += [
+        "",
+        f"Ratio {SIZES[1]:,} / {SIZES[0]:,} (10 × the vacancies): "
+        f"median {large['median_ms'] / small['median_ms']:.2f}, "
+        f"p90 {large['p90_ms'] / small['p90_ms']:.2f}, indexing {large['index_s'] / small['index_s']:.2f} "
+        f"(the second indexing run covers all {SIZES[1]:,}).",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def write_results(text: str, database: str) -> str:
+    """Keep the other database's section: one file, a section per database."""
+    marker = "## PostgreSQL" if database.startswith("PostgreSQL") else "## SQLite"
+    header = [
+        "# Search benchmark",
+        "",
+        "A search page: `apply_text_search` on published vacancies without a VOG, the first 20 with their "
+        "organisation, and the count; 50 texts (one and more words, prefixes, stop words only, no match), "
+        f"median of {OPTIONS.runs} runs per text. See bench/bench_search.py.",
+        "",
+        "The vacancies come from small word lists, so words are common: a median text matches one in six "
+        "vacancies, which all get ranked and sorted. Real texts are more varied and searches more selective.",
+        "The results fingerprint hashes every text's first page (slugs and ranks) and count: the same "
+        "fingerprint on both databases means the same results.",
+        "",
+    ]
+    sections = []
+    if RESULTS.exists():
+        sections = [
+            "## " + part.strip() + "\n"
+            for part in RESULTS.read_text().split("\n## ")[1:]
+            if not ("## " + part).startswith(marker)
+        ]
+    sections.append(text)
+    sections.sort(key=lambda part: not part.startswith("## SQLite"))
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    content = "\n".join(header) + "\n" + "\n".join(sections)
+    RESULTS.write_text(content)
+    return content
+
+
+def _cpu_name() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def _create_database() -> None:
+    import psycopg
+
+    with psycopg.connect(SERVER_URL, autocommit=True) as server:
+        server.execute(f'CREATE DATABASE "{BENCH_DATABASE}"')
+
+
+def _drop_database() -> None:
+    import psycopg
+    from django.db import connections
+
+    connections.close_all()
+    with psycopg.connect(SERVER_URL, autocommit=True) as server:
+        server.execute(f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}"')
+
+
+def main() -> None:
+    try:
+        if OPTIONS.postgres:
+            _create_database()
+        django.setup()
+        result = run()
+        print(write_results(section(result), result["database"]))
+    finally:
+        if OPTIONS.postgres:
+            _drop_database()
+        shutil.rmtree(DATA_DIR, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

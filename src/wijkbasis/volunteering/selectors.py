@@ -1,0 +1,244 @@
+"""Reads of the vacancy bank, for pages and for the reporting module.
+
+Report selectors return plain data per wijk and period and never names: reporting applies
+small-count suppression before anything leaves a team.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from statistics import median
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import QueryDict
+from django.utils import timezone
+
+from wijkbasis.accounts.selectors import access_of
+from wijkbasis.volunteering.models import FollowUp, Response, ResponseEvent, TalentProfile, Vacancy
+
+
+# ---------------------------------------------------------------------------
+# Who sees which responses
+
+
+def responses_visible_to(user: Any) -> QuerySet[Response]:
+    """Organisation members see their organisation's responses; brokers (team staff) those of
+    their teams' wijken — by the vacancy's wijk or the person's; administrators all."""
+    access = access_of(user)
+    responses = Response.objects.all()
+    if access.is_administrator:
+        return responses
+    condition = Q(pk__in=[])
+    if access.organisation_ids:
+        condition |= Q(vacancy__organisation_id__in=access.organisation_ids)
+    if access.district_ids:
+        condition |= (
+            Q(vacancy__districts__in=access.district_ids)
+            | Q(vacancy__place__district_id__in=access.district_ids)
+            | Q(resident__district_id__in=access.district_ids)
+        )
+    return responses.filter(pk__in=Response.objects.filter(condition).values("pk"))
+
+
+def response_queryset() -> QuerySet[Response]:
+    return Response.objects.select_related(
+        "vacancy", "vacancy__organisation", "resident", "resident__district", "not_matched_reason", "placement"
+    )
+
+
+def vacancies_of_organisations(organisation_ids: Any) -> QuerySet[Vacancy]:
+    return (
+        Vacancy.objects.of_organisations(organisation_ids)
+        .select_related("organisation", "place")
+        .prefetch_related("districts")
+        .order_by("-updated_at")
+    )
+
+
+def follow_ups_for(user: Any) -> QuerySet[FollowUp]:
+    access = access_of(user)
+    teams = access.team_ids
+    follow_ups = FollowUp.objects.filter(done_at__isnull=True)
+    if not access.is_administrator or teams:
+        follow_ups = follow_ups.filter(team_id__in=teams)
+    return follow_ups.select_related("response__vacancy", "response__resident", "team").order_by("due_on", "id")
+
+
+def talent_profiles_visible_to(user: Any) -> QuerySet[TalentProfile]:
+    """Profiles a user may see: brokers those of residents in their wijken who allowed brokers;
+    organisation members only profiles that allow organisations."""
+    access = access_of(user)
+    profiles = TalentProfile.objects.exclude(visibility=TalentProfile.Visibility.PRIVATE)
+    if access.is_administrator:
+        return profiles
+    condition = Q(pk__in=[])
+    if access.district_ids:
+        condition |= Q(resident__district_id__in=access.district_ids) | Q(districts__in=access.district_ids)
+    if access.organisation_ids:
+        condition |= Q(visibility=TalentProfile.Visibility.BROKERS_AND_ORGANISATIONS)
+    return profiles.filter(pk__in=TalentProfile.objects.filter(condition).values("pk"))
+
+
+# ---------------------------------------------------------------------------
+# For reports: figures per wijk and period
+
+
+@dataclass
+class DistrictVolunteeringFigures:
+    district_id: int | None
+    published_vacancies: int = 0
+    responses: int = 0
+    placements: int = 0
+    days_to_first_contact: list[float] = field(default_factory=list)
+    not_matched_reasons: Counter[str] = field(default_factory=Counter)
+    new_volunteers_by_channel: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def median_days_to_first_contact(self) -> float | None:
+        return median(self.days_to_first_contact) if self.days_to_first_contact else None
+
+
+def _vacancy_districts(vacancies: QuerySet[Vacancy]) -> dict[int, set[int | None]]:
+    """The wijken each vacancy counts for: its place's wijk and its chosen wijken; none = city-wide."""
+    result: dict[int, set[int | None]] = defaultdict(set)
+    for vacancy_id, place_district, district in vacancies.values_list("pk", "place__district_id", "districts"):
+        if place_district:
+            result[vacancy_id].add(place_district)
+        if district:
+            result[vacancy_id].add(district)
+    for vacancy_id in vacancies.values_list("pk", flat=True):
+        result.setdefault(vacancy_id, {None})
+    return result
+
+
+def volunteering_figures(
+    *, municipality_id: int, start: dt.date, end: dt.date
+) -> dict[int | None, DistrictVolunteeringFigures]:
+    """Figures per wijk (None: city-wide or from home) for the period [start, end].
+
+    - published vacancies: published (or still published) during the period;
+    - responses, new volunteers by channel: responses made in the period;
+    - placements: responses that reached "placed" in the period;
+    - days to first contact: for responses made in the period that were contacted;
+    - not-matched reasons: responses closed as "not matched" in the period.
+    A vacancy in several wijken counts in each. Constant number of queries."""
+    tz = timezone.get_current_timezone()
+    since = dt.datetime.combine(start, dt.time.min, tzinfo=tz)
+    until = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
+    figures: dict[int | None, DistrictVolunteeringFigures] = {}
+
+    def row(district_id: int | None) -> DistrictVolunteeringFigures:
+        if district_id not in figures:
+            figures[district_id] = DistrictVolunteeringFigures(district_id)
+        return figures[district_id]
+
+    vacancies = Vacancy.objects.filter(organisation__municipality_id=municipality_id, published_at__lt=until).exclude(
+        status__in=[Vacancy.Status.DRAFT, Vacancy.Status.IN_REVIEW]
+    )
+    vacancies = vacancies.filter(Q(status=Vacancy.Status.PUBLISHED) | Q(updated_at__gte=since))
+    where = _vacancy_districts(vacancies)
+    for districts in where.values():
+        for district_id in districts:
+            row(district_id).published_vacancies += 1
+
+    responses = Response.objects.filter(vacancy__organisation__municipality_id=municipality_id)
+    all_where = _vacancy_districts(Vacancy.objects.filter(pk__in=responses.values("vacancy_id")))
+    new = responses.filter(created_at__gte=since, created_at__lt=until)
+    for vacancy_id, channel, created, first_contact in new.values_list(
+        "vacancy_id", "channel", "created_at", "first_contact_at"
+    ):
+        for district_id in all_where[vacancy_id]:
+            entry = row(district_id)
+            entry.responses += 1
+            entry.new_volunteers_by_channel[channel] += 1
+            if first_contact is not None:
+                entry.days_to_first_contact.append(round((first_contact - created).total_seconds() / 86400, 1))
+    placed = ResponseEvent.objects.filter(
+        response__in=responses, to_status=Response.Status.PLACED, at__gte=since, at__lt=until
+    ).values_list("response__vacancy_id", flat=True)
+    for vacancy_id in placed:
+        for district_id in all_where[vacancy_id]:
+            row(district_id).placements += 1
+    not_matched = ResponseEvent.objects.filter(
+        response__in=responses, to_status=Response.Status.NOT_MATCHED, at__gte=since, at__lt=until
+    ).values_list("response__vacancy_id", "response__not_matched_reason__name")
+    for vacancy_id, reason in not_matched:
+        for district_id in all_where[vacancy_id]:
+            row(district_id).not_matched_reasons[reason or "—"] += 1
+    return figures
+
+
+def prefetch_for_cards(queryset: QuerySet[Vacancy]) -> QuerySet[Vacancy]:
+    return queryset.select_related("organisation", "place", "place__district").prefetch_related(
+        "districts", Prefetch("skills")
+    )
+
+
+# ---------------------------------------------------------------------------
+# The public search
+
+
+def search_vacancies(params: QueryDict) -> QuerySet[Vacancy]:
+    """Published vacancies matching the public search's GET parameters (filters.VacancyFilter:
+    q, wijk, postcode + afstand, soort, uren, dag, dagdeel, vaardigheid, geschikt, thuis,
+    sorteer), in the order asked for, with what a card shows in a fixed number of queries.
+    Values that cannot be used are left out, never an error."""
+    from wijkbasis.volunteering.filters import VacancyFilter
+
+    return VacancyFilter(params).qs
+
+
+# ---------------------------------------------------------------------------
+# Matching inputs, cached per process until the data changes
+#
+# Loading facts for 20,000 vacancies costs most of a second (bench/results/matching.md); a
+# page must cost milliseconds. The facts are kept in memory and rebuilt only when the data
+# changed, which one cheap aggregate query tells.
+
+_FACTS_CACHE: dict[str, tuple[tuple[Any, ...], list[Any]]] = {}
+
+
+def _cached(key: str, version: tuple[Any, ...], build: Any) -> list[Any]:
+    cached = _FACTS_CACHE.get(key)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    facts = build()
+    _FACTS_CACHE[key] = (version, facts)
+    return facts
+
+
+def published_vacancy_facts() -> list[Any]:
+    from django.db.models import Count, Max
+
+    from wijkbasis.volunteering import matching
+
+    published = Vacancy.objects.published()
+    version = tuple(published.aggregate(total=Count("id"), changed=Max("updated_at")).values())
+    version += (timezone.localdate(),)  # expiry dates move with the day
+    return _cached("vacancies", version, lambda: matching.vacancy_facts(published))
+
+
+def shared_profile_facts() -> list[Any]:
+    """Facts of every talent profile shared with brokers or organisations."""
+    from django.db.models import Count, Max
+
+    from wijkbasis.volunteering import matching
+
+    shared = TalentProfile.objects.exclude(visibility=TalentProfile.Visibility.PRIVATE)
+    version = tuple(
+        shared.aggregate(total=Count("id"), changed=Max("updated_at"), resident=Max("resident__updated_at")).values()
+    )
+    return _cached("profiles", version, lambda: matching.profile_facts(shared))
+
+
+def profile_facts_visible_to(user: Any) -> list[Any]:
+    """The shared profiles this user may see, by the same rule as talent_profiles_visible_to."""
+    access = access_of(user)
+    facts = shared_profile_facts()
+    if access.is_administrator:
+        return facts
+    visible_ids = set(talent_profiles_visible_to(user).values_list("pk", flat=True))
+    return [item for item in facts if item.id in visible_ids]

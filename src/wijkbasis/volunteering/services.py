@@ -1,0 +1,553 @@
+"""Writes of the vacancy bank. Every write that touches several rows or sends mail is here,
+under a transaction; views only validate and call."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from wijkbasis.accounts.models import Consent, OrganisationMembership, Resident, User
+from wijkbasis.accounts.services import ensure_resident_for_user, place_by_postcode, record_consent
+from wijkbasis.areas.models import Municipality, NeighbourhoodTeam, Organisation
+from wijkbasis.core.email import queue_email
+from wijkbasis.volunteering.models import (
+    FollowUp,
+    Placement,
+    Response,
+    ResponseEvent,
+    ResponseNote,
+    SavedSearch,
+    TalentProfile,
+    Vacancy,
+)
+
+# ---------------------------------------------------------------------------
+# Organisations
+
+
+def _unique_slug(model: Any, text: str, *, exclude_pk: int | None = None) -> str:
+    base = slugify(text)[:120] or "item"
+    candidate, number = base, 2
+    existing = model.objects.all()
+    if exclude_pk is not None:
+        existing = existing.exclude(pk=exclude_pk)
+    while existing.filter(slug=candidate).exists():
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
+@transaction.atomic
+def register_organisation(*, by: User, municipality: Municipality, **values: Any) -> Organisation:
+    """An organisation signs itself up; it waits for review before its vacancies go public."""
+    organisation = Organisation.objects.create(
+        municipality=municipality,
+        slug=_unique_slug(Organisation, values["name"]),
+        status=Organisation.Status.PENDING,
+        registered_by=by,
+        **values,
+    )
+    OrganisationMembership.objects.get_or_create(user=by, organisation=organisation)
+    return organisation
+
+
+@transaction.atomic
+def review_organisation(*, organisation: Organisation, by: User, approve: bool, note: str = "") -> Organisation:
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    organisation.status = Organisation.Status.APPROVED if approve else Organisation.Status.REJECTED
+    organisation.reviewed_by = by
+    organisation.reviewed_at = timezone.now()
+    organisation.review_note = note
+    organisation.save()
+    return organisation
+
+
+# ---------------------------------------------------------------------------
+# Vacancies
+
+
+def _reindex(vacancy: Vacancy) -> None:
+    from wijkbasis.volunteering import search
+
+    transaction.on_commit(lambda: search.index_vacancy(Vacancy.objects.get(pk=vacancy.pk)))
+
+
+@transaction.atomic
+def save_vacancy(*, vacancy: Vacancy, by: User, skills: Any = None, districts: Any = None) -> Vacancy:
+    """Create or update a vacancy (its organisation and fields already set)."""
+    if not vacancy.slug:
+        vacancy.slug = _unique_slug(Vacancy, f"{vacancy.title} {vacancy.organisation.name}")
+    if vacancy.pk is None:
+        vacancy.created_by = by
+    vacancy.save()
+    if skills is not None:
+        vacancy.skills.set(skills)
+    if districts is not None:
+        vacancy.districts.set(districts)
+    _locate(vacancy)
+    _reindex(vacancy)
+    return vacancy
+
+
+def _locate(vacancy: Vacancy) -> None:
+    """Coordinates for distance search: the place's, else the middle of its (first) wijk."""
+    from shapely.geometry import shape
+
+    latitude = longitude = None
+    if vacancy.place_id and vacancy.place.latitude is not None:
+        latitude, longitude = float(vacancy.place.latitude), float(vacancy.place.longitude)
+    else:
+        district = vacancy.place.district if vacancy.place_id and vacancy.place.district_id else None
+        district = district or vacancy.districts.order_by("code").first()
+        if district is not None and district.boundary:
+            point = shape(district.boundary).representative_point()
+            latitude, longitude = point.y, point.x
+    Vacancy.objects.filter(pk=vacancy.pk).update(latitude=latitude, longitude=longitude)
+    vacancy.latitude, vacancy.longitude = latitude, longitude
+
+
+def _publish_now(vacancy: Vacancy) -> None:
+    vacancy.status = Vacancy.Status.PUBLISHED
+    vacancy.published_at = vacancy.published_at or timezone.now()
+
+
+@transaction.atomic
+def submit_vacancy(*, vacancy: Vacancy, by: User) -> Vacancy:
+    """The organisation is done editing: publish, or send for review when that is required."""
+    vacancy = Vacancy.objects.select_for_update().select_related("organisation").get(pk=vacancy.pk)
+    if vacancy.status not in (Vacancy.Status.DRAFT, Vacancy.Status.IN_REVIEW):
+        return vacancy
+    if settings.VACANCY_REVIEW_REQUIRED or vacancy.organisation.status != Organisation.Status.APPROVED:
+        vacancy.status = Vacancy.Status.IN_REVIEW
+    elif vacancy.publish_on and vacancy.publish_on > timezone.localdate():
+        vacancy.status = Vacancy.Status.DRAFT  # the daily job publishes it on its date
+    else:
+        _publish_now(vacancy)
+    vacancy.save()
+    _reindex(vacancy)
+    return vacancy
+
+
+@transaction.atomic
+def review_vacancy(*, vacancy: Vacancy, by: User, approve: bool) -> Vacancy:
+    vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    if vacancy.status != Vacancy.Status.IN_REVIEW:
+        return vacancy
+    if approve:
+        _publish_now(vacancy)
+    else:
+        vacancy.status = Vacancy.Status.DRAFT
+    vacancy.save()
+    _reindex(vacancy)
+    return vacancy
+
+
+@transaction.atomic
+def close_vacancy(*, vacancy: Vacancy, by: User | None, status: str = Vacancy.Status.CLOSED) -> Vacancy:
+    vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    vacancy.status = status
+    vacancy.save()
+    _reindex(vacancy)
+    return vacancy
+
+
+# ---------------------------------------------------------------------------
+# Responses: "Ik wil helpen"
+
+
+@dataclass(frozen=True)
+class Respondent:
+    """Who responds without an account: the lightweight record of the assisted-intake rules."""
+
+    name: str
+    email: str = ""
+    phone: str = ""
+    postcode: str = ""
+
+
+class ResponseError(Exception):
+    pass
+
+
+def _teams_for(vacancy: Vacancy, resident: Resident) -> list[NeighbourhoodTeam]:
+    """The teams whose brokers follow this response: of the vacancy's wijken and the person's."""
+    district_ids = set(vacancy.districts.values_list("pk", flat=True))
+    if vacancy.place_id and vacancy.place.district_id:
+        district_ids.add(vacancy.place.district_id)
+    if resident.district_id:
+        district_ids.add(resident.district_id)
+    return list(NeighbourhoodTeam.objects.filter(districts__in=district_ids).distinct())
+
+
+@transaction.atomic
+def respond(
+    *,
+    vacancy: Vacancy,
+    message: str = "",
+    user: User | None = None,
+    respondent: Respondent | None = None,
+    recorded_by: User | None = None,
+) -> tuple[Response, bool]:
+    """Record a response; a second submit by the same person finds the first. Returns
+    (response, created). Without an account, `respondent` gives name and e-mail or phone and
+    a resident record is made with the consent this response needs."""
+    # Responses to one vacancy are made one at a time: a double submit (or a person clicking
+    # twice on a slow phone) then finds the first one, also the record of someone without an
+    # account, on PostgreSQL as on SQLite.
+    vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    if not vacancy.is_open_for_responses():
+        raise ResponseError(_("This vacancy is no longer open for responses."))
+    if user is not None:
+        resident = ensure_resident_for_user(user=user)
+        channel = Response.Channel.ACCOUNT
+    elif respondent is not None:
+        resident = _resident_for_respondent(respondent, recorded_by=recorded_by)
+        channel = Response.Channel.STAFF if recorded_by else Response.Channel.FORM
+    else:
+        raise ValueError("respond() needs a user or a respondent")
+    method = Consent.Method.PHONE if recorded_by else Consent.Method.ONLINE
+    record_consent(resident=resident, purpose="share_with_organisation", method=method, by=recorded_by or user)
+    existing = Response.objects.filter(vacancy=vacancy, resident=resident).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            response = Response.objects.create(vacancy=vacancy, resident=resident, message=message, channel=channel)
+    except IntegrityError:
+        return Response.objects.get(vacancy=vacancy, resident=resident), False
+    ResponseEvent.objects.create(response=response, to_status=Response.Status.NEW, by=user or recorded_by)
+    Vacancy.objects.filter(pk=vacancy.pk).update(response_count=F("response_count") + 1)
+    due = timezone.localdate() + dt.timedelta(days=settings.RESPONSE_CONTACT_REMINDER_DAYS)
+    for team in _teams_for(vacancy, resident):
+        FollowUp.objects.get_or_create(
+            kind=FollowUp.Kind.NO_CONTACT, response=response, team=team, done_at=None, defaults={"due_on": due}
+        )
+    transaction.on_commit(lambda: _notify_organisation(response.pk))
+    return response, True
+
+
+def _resident_for_respondent(respondent: Respondent, *, recorded_by: User | None) -> Resident:
+    """Find the person by e-mail (or name and phone) among lightweight records, else make one."""
+    if not (respondent.email or respondent.phone):
+        raise ValidationError(_("Fill in your e-mail address or phone number, so the organisation can reach you."))
+    existing = None
+    if respondent.email:
+        existing = Resident.objects.filter(email__iexact=respondent.email, user__isnull=True).first()
+    elif respondent.phone:
+        existing = Resident.objects.filter(
+            name__iexact=respondent.name, phone=respondent.phone, user__isnull=True
+        ).first()
+    if existing is not None:
+        return existing
+    resident = Resident(
+        name=respondent.name,
+        email=respondent.email.lower(),
+        phone=respondent.phone,
+        postcode=respondent.postcode,
+        preferred_contact=Resident.Contact.EMAIL if respondent.email else Resident.Contact.PHONE,
+        source=Resident.Source.ASSISTED if recorded_by else Resident.Source.FORM,
+        created_by=recorded_by,
+    )
+    if respondent.postcode:
+        place_by_postcode(resident)
+    resident.save()
+    record_consent(
+        resident=resident,
+        purpose="keep_details",
+        method=Consent.Method.PHONE if recorded_by else Consent.Method.ONLINE,
+        by=recorded_by,
+    )
+    return resident
+
+
+def _notify_organisation(response_id: int) -> None:
+    response = Response.objects.select_related("vacancy__organisation").get(pk=response_id)
+    vacancy = response.vacancy
+    recipients = [vacancy.contact_email] if vacancy.contact_email else []
+    recipients += list(
+        OrganisationMembership.objects.filter(organisation=vacancy.organisation).values_list("user__email", flat=True)
+    )
+    recipients = sorted(set(filter(None, recipients)))
+    if not recipients:
+        return
+    from django.core.mail import EmailMessage
+
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("New response to %(title)s") % {"title": vacancy.title}
+        body = render_to_string(
+            "volunteering/email/new_response.txt",
+            {"vacancy": vacancy, "url": settings.BASE_URL + reverse("volunteering:org_responses")},
+        )
+    # No personal details in the e-mail itself: the organisation reads them after logging in.
+    queue_email(EmailMessage(subject=subject, body=body, to=recipients))
+
+
+# The pipeline. Each step says which steps may follow it.
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    Response.Status.NEW: (Response.Status.CONTACTED, Response.Status.NOT_MATCHED),
+    Response.Status.CONTACTED: (Response.Status.INTRODUCTION, Response.Status.PLACED, Response.Status.NOT_MATCHED),
+    Response.Status.INTRODUCTION: (Response.Status.PLACED, Response.Status.NOT_MATCHED),
+    Response.Status.PLACED: (Response.Status.ENDED,),
+    Response.Status.ENDED: (),
+    Response.Status.NOT_MATCHED: (Response.Status.CONTACTED,),
+}
+
+
+class ConflictError(Exception):
+    """The response changed since the page was loaded (someone else moved it)."""
+
+
+@transaction.atomic
+def move_response(
+    *,
+    response: Response,
+    to_status: str,
+    by: User,
+    expected_status: str | None = None,
+    not_matched_reason: Any = None,
+    placement: dict[str, Any] | None = None,
+    as_broker: bool = False,
+) -> Response:
+    """Move a response one step in the pipeline. The row is locked, so two people moving it at
+    the same moment are handled one after the other; the second gets a conflict instead of
+    silently overwriting, and every step is kept in the history."""
+    locked = Response.objects.select_for_update().select_related("vacancy").get(pk=response.pk)
+    if expected_status is not None and locked.status != expected_status:
+        raise ConflictError(
+            _("Someone else changed this response in the meantime: it is now '%(status)s'.")
+            % {"status": locked.get_status_display()}
+        )
+    if to_status not in TRANSITIONS[locked.status]:
+        raise ValidationError(
+            _("A response that is '%(status)s' cannot go to '%(to)s'.")
+            % {"status": locked.get_status_display(), "to": Response.Status(to_status).label}
+        )
+    if to_status == Response.Status.NOT_MATCHED and not_matched_reason is None:
+        raise ValidationError(_("Choose why it did not work out."))
+    now = timezone.now()
+    ResponseEvent.objects.create(response=locked, from_status=locked.status, to_status=to_status, by=by, at=now)
+    if locked.first_contact_at is None and to_status != Response.Status.NOT_MATCHED:
+        locked.first_contact_at = now
+    if locked.first_contact_at is not None or to_status == Response.Status.NOT_MATCHED:
+        FollowUp.objects.filter(response=locked, kind=FollowUp.Kind.NO_CONTACT, done_at__isnull=True).update(
+            done_at=now, done_by=by
+        )
+    locked.status = to_status
+    locked.status_changed_at = now
+    locked.not_matched_reason = not_matched_reason if to_status == Response.Status.NOT_MATCHED else None
+    if as_broker and locked.broker_id is None:
+        locked.broker = by
+    locked.save()
+    if to_status == Response.Status.PLACED:
+        _place(locked, placement or {}, by=by)
+    if to_status == Response.Status.ENDED:
+        Placement.objects.filter(response=locked).update(
+            end_date=(placement or {}).get("end_date") or timezone.localdate(),
+            end_reason=(placement or {}).get("end_reason", ""),
+        )
+    return locked
+
+
+def _place(response: Response, values: dict[str, Any], *, by: User) -> Placement:
+    start = values.get("start_date") or timezone.localdate()
+    placement, _created = Placement.objects.update_or_create(
+        response=response,
+        defaults={"start_date": start, "hours_per_week": values.get("hours_per_week")},
+    )
+    due = start + dt.timedelta(days=settings.PLACEMENT_FOLLOW_UP_DAYS)
+    for team in _teams_for(response.vacancy, response.resident):
+        FollowUp.objects.get_or_create(
+            kind=FollowUp.Kind.SIX_WEEKS, response=response, team=team, done_at=None, defaults={"due_on": due}
+        )
+    filled = Response.objects.filter(vacancy=response.vacancy, status=Response.Status.PLACED).count()
+    if filled >= response.vacancy.volunteers_needed:
+        Vacancy.objects.filter(pk=response.vacancy_id, status=Vacancy.Status.PUBLISHED).update(
+            status=Vacancy.Status.FILLED
+        )
+        _reindex(response.vacancy)
+    return placement
+
+
+def add_note(*, response: Response, by: User, text: str) -> ResponseNote:
+    return ResponseNote.objects.create(response=response, author=by, text=text)
+
+
+def complete_follow_up(*, follow_up: FollowUp, by: User) -> FollowUp:
+    FollowUp.objects.filter(pk=follow_up.pk, done_at__isnull=True).update(done_at=timezone.now(), done_by=by)
+    follow_up.refresh_from_db()
+    return follow_up
+
+
+# ---------------------------------------------------------------------------
+# Talent profile
+
+
+@transaction.atomic
+def save_talent_profile(
+    *, resident: Resident, skills: Any, interests: Any, districts: Any, **values: Any
+) -> TalentProfile:
+    profile, _created = TalentProfile.objects.update_or_create(resident=resident, defaults=values)
+    profile.skills.set(skills)
+    profile.interests.set(interests)
+    profile.districts.set(districts)
+    return profile
+
+
+# ---------------------------------------------------------------------------
+# Saved searches
+
+
+@transaction.atomic
+def save_search(*, email: str, query: str, label: str, user: User | None, language: str) -> tuple[SavedSearch, bool]:
+    """Store a search for weekly e-mail. Someone logged in with this address is confirmed at
+    once; anyone else gets a confirmation e-mail first (nobody is subscribed by someone else)."""
+    email = email.strip().lower()
+    search, created = SavedSearch.objects.get_or_create(
+        email=email, query=query, defaults={"label": label, "user": user, "language": language}
+    )
+    if user is not None and user.email == email and search.confirmed_at is None:
+        search.confirmed_at = timezone.now()
+        search.user = user
+        search.save(update_fields=["confirmed_at", "user"])
+    elif search.confirmed_at is None:
+        transaction.on_commit(lambda: _send_confirmation(search.pk))
+    return search, created
+
+
+def _send_confirmation(search_id: int) -> None:
+    from django.core.mail import EmailMessage
+
+    search = SavedSearch.objects.get(pk=search_id)
+    with translation.override(search.language):
+        body = render_to_string(
+            "volunteering/email/confirm_search.txt",
+            {
+                "search": search,
+                "confirm_url": settings.BASE_URL + reverse("volunteering:confirm_search", args=[search.token]),
+                "stop_url": settings.BASE_URL + reverse("volunteering:unsubscribe", args=[search.token]),
+            },
+        )
+        subject = _("Confirm: new vacancies by e-mail")
+    queue_email(EmailMessage(subject=subject, body=body, to=[search.email]))
+
+
+def confirm_search(*, token: str) -> SavedSearch | None:
+    search = SavedSearch.objects.filter(token=token).first()
+    if search is not None and search.confirmed_at is None:
+        search.confirmed_at = timezone.now()
+        search.save(update_fields=["confirmed_at"])
+    return search
+
+
+def unsubscribe(*, token: str) -> bool:
+    """One click, no login: the search and the address are removed."""
+    deleted, _rows = SavedSearch.objects.filter(token=token).delete()
+    return bool(deleted)
+
+
+def send_weekly_digests(*, now: dt.datetime | None = None) -> int:
+    """E-mail every confirmed saved search the vacancies published since its last e-mail."""
+    from django.core.mail import EmailMessage
+    from django.http import QueryDict
+
+    from wijkbasis.volunteering.selectors import search_vacancies
+
+    now = now or timezone.now()
+    sent = 0
+    week_ago = now - dt.timedelta(days=7)
+    for search in SavedSearch.objects.filter(confirmed_at__isnull=False).exclude(last_sent_at__gt=week_ago):
+        since = search.last_sent_at or search.confirmed_at
+        found = search_vacancies(QueryDict(search.query)).filter(published_at__gt=since)[:20]
+        vacancies = list(found)
+        if vacancies:
+            with translation.override(search.language):
+                body = render_to_string(
+                    "volunteering/email/weekly_digest.txt",
+                    {
+                        "search": search,
+                        "vacancies": vacancies,
+                        "base_url": settings.BASE_URL,
+                        "stop_url": settings.BASE_URL + reverse("volunteering:unsubscribe", args=[search.token]),
+                    },
+                )
+                subject = _("New volunteer work: %(label)s") % {"label": search.label}
+            message = EmailMessage(subject=subject, body=body, to=[search.email])
+            stop = settings.BASE_URL + reverse("volunteering:unsubscribe", args=[search.token])
+            message.extra_headers = {
+                "List-Unsubscribe": f"<{stop}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            }
+            queue_email(message)
+            sent += 1
+        search.last_sent_at = now
+        search.save(update_fields=["last_sent_at"])
+    return sent
+
+
+# ---------------------------------------------------------------------------
+# Daily housekeeping
+
+
+def run_daily(*, today: dt.date | None = None) -> dict[str, int]:
+    """Expire vacancies past their date, remind organisations before expiry, publish the ones
+    whose publication date has come, and remind brokers of responses without contact."""
+    from django.core.mail import EmailMessage
+
+    today = today or timezone.localdate()
+    expired = 0
+    for vacancy in Vacancy.objects.filter(status=Vacancy.Status.PUBLISHED, expires_on__lt=today):
+        close_vacancy(vacancy=vacancy, by=None, status=Vacancy.Status.EXPIRED)
+        expired += 1
+    published = 0
+    if not settings.VACANCY_REVIEW_REQUIRED:
+        for vacancy in Vacancy.objects.filter(
+            status=Vacancy.Status.DRAFT, publish_on__lte=today, organisation__status=Organisation.Status.APPROVED
+        ).exclude(publish_on__isnull=True):
+            with transaction.atomic():
+                _publish_now(vacancy)
+                vacancy.save()
+                _reindex(vacancy)
+            published += 1
+    reminded = 0
+    soon = today + dt.timedelta(days=settings.VACANCY_EXPIRY_REMINDER_DAYS)
+    for vacancy in Vacancy.objects.filter(
+        status=Vacancy.Status.PUBLISHED,
+        expires_on__lte=soon,
+        expires_on__gte=today,
+        expiry_reminder_sent_at__isnull=True,
+    ).select_related("organisation"):
+        recipients = sorted(
+            set(
+                filter(
+                    None,
+                    [
+                        vacancy.contact_email,
+                        *OrganisationMembership.objects.filter(organisation=vacancy.organisation).values_list(
+                            "user__email", flat=True
+                        ),
+                    ],
+                )
+            )
+        )
+        if recipients:
+            with translation.override(settings.LANGUAGE_CODE):
+                body = render_to_string(
+                    "volunteering/email/expiry_reminder.txt",
+                    {"vacancy": vacancy, "url": settings.BASE_URL + reverse("volunteering:org_vacancies")},
+                )
+                subject = _("Your vacancy %(title)s expires soon") % {"title": vacancy.title}
+            queue_email(EmailMessage(subject=subject, body=body, to=recipients))
+        Vacancy.objects.filter(pk=vacancy.pk).update(expiry_reminder_sent_at=timezone.now())
+        reminded += 1
+    waiting = FollowUp.objects.filter(kind=FollowUp.Kind.NO_CONTACT, done_at__isnull=True, due_on__lte=today).count()
+    return {"expired": expired, "published": published, "expiry_reminders": reminded, "waiting_for_contact": waiting}

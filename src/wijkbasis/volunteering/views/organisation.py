@@ -1,0 +1,170 @@
+"""Pages for organisation members: their vacancies and the responses to them."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from wijkbasis.accounts.decorators import permission_required
+from wijkbasis.accounts.selectors import access_of
+from wijkbasis.areas.models import Organisation
+from wijkbasis.core.access_log import Action, log_access, log_access_many
+from wijkbasis.volunteering import selectors, services
+from wijkbasis.volunteering.forms import ResponseMoveForm, VacancyForm
+from wijkbasis.volunteering.models import Response, Vacancy
+
+PAGE_SIZE = 25
+
+
+def _organisation_ids(request: HttpRequest) -> frozenset[int]:
+    return access_of(request.user).organisation_ids
+
+
+def _own_vacancy(request: HttpRequest, pk: int) -> Vacancy:
+    return get_object_or_404(
+        Vacancy.objects.of_organisations(_organisation_ids(request)).select_related("organisation"), pk=pk
+    )
+
+
+@require_safe
+@permission_required("organisation.act")
+def vacancies(request: HttpRequest) -> HttpResponse:
+    page = Paginator(selectors.vacancies_of_organisations(_organisation_ids(request)), PAGE_SIZE).get_page(
+        request.GET.get("pagina")
+    )
+    organisations = Organisation.objects.filter(pk__in=_organisation_ids(request))
+    return render(request, "volunteering/organisation/vacancies.html", {"page": page, "organisations": organisations})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("organisation.act")
+def vacancy_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    organisations = Organisation.objects.filter(pk__in=_organisation_ids(request)).select_related("municipality")
+    if pk is None:
+        chosen = organisations.filter(pk=request.GET.get("organisatie") or request.POST.get("organisatie")).first()
+        organisation = chosen or organisations.first()
+        if organisation is None:
+            raise Http404  # an administrator acts for no organisation
+        vacancy = Vacancy(organisation=organisation)
+    else:
+        vacancy = _own_vacancy(request, pk)
+        organisation = vacancy.organisation
+    form = VacancyForm(request.POST or None, instance=vacancy, municipality=organisation.municipality)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save(commit=False)
+        saved = services.save_vacancy(
+            vacancy=saved, by=request.user, skills=form.cleaned_data["skills"], districts=form.cleaned_data["districts"]
+        )
+        if "publish" in request.POST:
+            saved = services.submit_vacancy(vacancy=saved, by=request.user)
+            if saved.status == Vacancy.Status.PUBLISHED:
+                messages.success(request, _("The vacancy is published."))
+            elif saved.status == Vacancy.Status.IN_REVIEW:
+                messages.success(
+                    request, _("The vacancy is saved. The neighbourhood team checks it before it is published.")
+                )
+            else:
+                messages.success(request, _("The vacancy is saved and will be published on its date."))
+        else:
+            messages.success(request, _("The vacancy is saved as a draft."))
+        return redirect("volunteering:org_vacancies")
+    return render(
+        request,
+        "volunteering/organisation/vacancy_form.html",
+        {"form": form, "vacancy": vacancy, "organisations": organisations, "organisation": organisation},
+    )
+
+
+@require_POST
+@permission_required("organisation.act")
+def vacancy_close(request: HttpRequest, pk: int) -> HttpResponse:
+    vacancy = _own_vacancy(request, pk)
+    status = Vacancy.Status.FILLED if request.POST.get("why") == "filled" else Vacancy.Status.CLOSED
+    services.close_vacancy(vacancy=vacancy, by=request.user, status=status)
+    messages.success(request, _("The vacancy is closed."))
+    return redirect("volunteering:org_vacancies")
+
+
+@require_safe
+@permission_required("organisation.act")
+def responses(request: HttpRequest) -> HttpResponse:
+    found = selectors.response_queryset().filter(vacancy__organisation_id__in=_organisation_ids(request))
+    status = request.GET.get("status", "")
+    if status in Response.Status.values:
+        found = found.filter(status=status)
+    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    log_access_many(request, Action.LIST, page.object_list)
+    return render(
+        request,
+        "volunteering/organisation/responses.html",
+        {"page": page, "status": status, "statuses": Response.Status.choices},
+    )
+
+
+def _own_response(request: HttpRequest, pk: int) -> Response:
+    return get_object_or_404(
+        selectors.response_queryset().filter(vacancy__organisation_id__in=_organisation_ids(request)), pk=pk
+    )
+
+
+@require_safe
+@permission_required("organisation.act")
+def response_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    response = _own_response(request, pk)
+    log_access(request, Action.VIEW, response)
+    return render(
+        request,
+        "volunteering/organisation/response_detail.html",
+        {
+            "response": response,
+            "events": response.events.select_related("by").all(),
+            "move_form": ResponseMoveForm(
+                initial={"expected_status": response.status}, allowed=services.TRANSITIONS[response.status]
+            ),
+            "may_contact": response.resident.has_consent("share_with_organisation"),
+        },
+    )
+
+
+@require_POST
+@permission_required("organisation.act")
+def response_move(request: HttpRequest, pk: int) -> HttpResponse:
+    response = _own_response(request, pk)
+    return move(request, response, redirect_to=("volunteering:org_response", pk), as_broker=False)
+
+
+def move(request: HttpRequest, response: Response, *, redirect_to: tuple[str, int], as_broker: bool) -> HttpResponse:
+    """Shared by organisation and broker pages: validate, move, explain conflicts plainly."""
+    form = ResponseMoveForm(request.POST, allowed=services.TRANSITIONS[response.status])
+    if not form.is_valid():
+        messages.error(request, _("Choose the next step."))
+        return redirect(*redirect_to)
+    data = form.cleaned_data
+    try:
+        services.move_response(
+            response=response,
+            to_status=data["to_status"],
+            by=request.user,
+            expected_status=data["expected_status"],
+            not_matched_reason=data["not_matched_reason"],
+            placement={
+                "start_date": data["start_date"],
+                "hours_per_week": data["hours_per_week"],
+                "end_reason": data["end_reason"],
+            },
+            as_broker=as_broker,
+        )
+    except services.ConflictError as error:
+        messages.error(request, str(error))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("The response is now: %(status)s.") % {"status": Response.Status(data["to_status"]).label}
+        )
+    return redirect(*redirect_to)
