@@ -175,5 +175,11 @@ def browser_login(page: Any, live_server: Any, user: Any, *, two_factor: bool = 
 
     client = login(Client(), user, two_factor=two_factor)
     page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value, "url": live_server.url}]
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
     )

@@ -366,6 +366,12 @@ ACCOUNT_RATE_LIMITS = {
     "request_login_code_per_ip": env(
         "RATE_LIMIT_LOGIN_CODE_IP", "20/m/ip", "Login-code requests allowed per IP address; beyond it: 429."
     ),
+    "respond_without_account": env(
+        "RATE_LIMIT_RESPOND", "20/m/ip", "Responses to vacancies without an account per IP address; beyond it: 429."
+    ),
+    "save_search": env(
+        "RATE_LIMIT_SAVE_SEARCH", "10/h/ip", "Saved searches (each sends a confirmation e-mail) per IP address."
+    ),
     "confirm_email": "1/10s/key",
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",

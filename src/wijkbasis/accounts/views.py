@@ -3,6 +3,8 @@ organisation members. Thin: forms validate, services write, selectors and querys
 
 from __future__ import annotations
 
+from typing import Any
+
 from allauth.account import views as allauth_views
 from allauth.account.models import EmailAddress
 from allauth.core import ratelimit

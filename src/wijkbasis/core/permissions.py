@@ -165,7 +165,9 @@ PERMISSIONS: dict[str, Rule] = {
     "account_reset_password_from_key_done": public(),
     "mfa_index": logged_in(),
     "mfa_authenticate": public(ok=REDIRECT, why="only during a login"),
-    "mfa_reauthenticate": logged_in(ok=403, why="allauth: needs an authenticator; our middleware sends there only users who have one"),
+    "mfa_reauthenticate": logged_in(
+        ok=403, why="allauth: needs an authenticator; our middleware sends there only users who have one"
+    ),
     "mfa_activate_totp": logged_in(),
     "mfa_deactivate_totp": logged_in(ok=NOT_FOUND, why="nothing to deactivate for the sample users"),
     "mfa_view_recovery_codes": logged_in(ok=NOT_FOUND, why="no recovery codes for the sample users"),

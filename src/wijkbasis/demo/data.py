@@ -296,7 +296,7 @@ MEMBERS = [
 # the demo writes e-mail (login codes) to var/mail/. Staff must use two-step verification:
 # the demo accounts share this authenticator key, to add to an authenticator app
 # (or: oathtool --totp -b <key>). Demo data only; never use a shared key for real accounts.
-DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105 - documented demo key
 DEMO_ADMIN_EMAIL = "beheer@perspectief.example.org"
 DEMO_VIEWER_EMAIL = "gemeente@zutphen.example.org"
 DEMO_RESIDENT_EMAIL = "bewoner@example.org"

@@ -11,7 +11,6 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from wijkbasis.accounts.models import Consent, MunicipalityViewer, Resident, User
-
 from wijkbasis.areas.models import (
     District,
     Municipality,

@@ -17,9 +17,7 @@ from wijkbasis.volunteering.models import NotMatchedReason, Response, Skill, Tal
 
 
 @transaction.atomic
-def load_volunteering(
-    municipality: Municipality, *, progress: Callable[[str], None], with_people: bool = True
-) -> None:
+def load_volunteering(municipality: Municipality, *, progress: Callable[[str], None], with_people: bool = True) -> None:
     for order, (name, slug, category, terms) in enumerate(data.SKILLS):
         Skill.objects.update_or_create(
             slug=slug, defaults={"name": name, "category": category, "search_terms": terms, "sort_order": order}

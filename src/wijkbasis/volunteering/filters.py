@@ -147,6 +147,11 @@ def _district_choices() -> QuerySet[District]:
     return District.objects.select_related("municipality").order_by("name")
 
 
+class FilterForm(forms.Form):
+    #: Every filter may stay empty: the form does not mark each field "(optional)".
+    all_optional = True
+
+
 class VacancyFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=gettext_lazy("Search words"),
@@ -228,6 +233,7 @@ class VacancyFilter(django_filters.FilterSet):
     class Meta:
         model = Vacancy
         fields: list[str] = []
+        form = FilterForm
 
     def __init__(self, data: QueryDict | None = None, queryset: QuerySet[Vacancy] | None = None, **kwargs: Any) -> None:
         self.notices: list[str] = []

@@ -19,7 +19,6 @@ from django.utils import timezone
 from wijkbasis.accounts.selectors import access_of
 from wijkbasis.volunteering.models import FollowUp, Response, ResponseEvent, TalentProfile, Vacancy
 
-
 # ---------------------------------------------------------------------------
 # Who sees which responses
 

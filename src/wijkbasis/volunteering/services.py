@@ -36,8 +36,14 @@ from wijkbasis.volunteering.models import (
 # Organisations
 
 
+#: Slugs that are the names of pages next to the objects' pages (/organisaties/aanmelden/).
+RESERVED_SLUGS = {"aanmelden", "bewaren", "bewaard", "zoekopdracht", "nieuw"}
+
+
 def _unique_slug(model: Any, text: str, *, exclude_pk: int | None = None) -> str:
     base = slugify(text)[:120] or "item"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-1"
     candidate, number = base, 2
     existing = model.objects.all()
     if exclude_pk is not None:
@@ -186,7 +192,12 @@ def _teams_for(vacancy: Vacancy, resident: Resident) -> list[NeighbourhoodTeam]:
         district_ids.add(vacancy.place.district_id)
     if resident.district_id:
         district_ids.add(resident.district_id)
-    return list(NeighbourhoodTeam.objects.filter(districts__in=district_ids).distinct())
+    teams = NeighbourhoodTeam.objects.filter(districts__in=district_ids).distinct()
+    if not district_ids:
+        # City-wide or from home, and nobody knows where the person lives: every team of the
+        # municipality is told, so a response never waits unseen.
+        teams = NeighbourhoodTeam.objects.filter(municipality_id=vacancy.organisation.municipality_id)
+    return list(teams)
 
 
 @transaction.atomic

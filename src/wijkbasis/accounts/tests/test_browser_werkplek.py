@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from conftest import assert_no_axe_violations, browser_login
+
 from wijkbasis.accounts.models import MunicipalityViewer, OrganisationMembership, Resident
 from wijkbasis.accounts.tests.factories import staff_user
 from wijkbasis.areas.models import NeighbourhoodTeam, Organisation
@@ -57,7 +57,9 @@ def test_workplace_pages_have_no_axe_violations(page: Any, live_server: Any, zut
     MunicipalityViewer.objects.create(user=lead, municipality=zutphen)
     organisation = Organisation.objects.create(municipality=zutphen, name="Voedselbank", slug="voedselbank")
     OrganisationMembership.objects.create(user=lead, organisation=organisation)
-    resident = Resident.objects.create(name="Meneer Proef", phone="0575 000 999", source="assisted", district=zutphen.districts.get(code="WK030101"))
+    resident = Resident.objects.create(
+        name="Meneer Proef", phone="0575 000 999", source="assisted", district=zutphen.districts.get(code="WK030101")
+    )
     browser_login(page, live_server, lead)
     for path in (
         "/werkplek/",
@@ -72,5 +74,3 @@ def test_workplace_pages_have_no_axe_violations(page: Any, live_server: Any, zut
         page.goto(live_server.url + path)
         assert_no_axe_violations(page, label=f"{path} at {width}px")
         assert page.evaluate("document.documentElement.scrollWidth") <= width, path
-
-

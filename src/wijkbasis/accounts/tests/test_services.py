@@ -11,14 +11,13 @@ from typing import Any
 import pytest
 import time_machine
 from allauth.account.models import EmailAddress
-from django.apps import apps
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
 from wijkbasis.accounts import services
 from wijkbasis.accounts.models import Consent, Resident, ResidentShare, User
-from wijkbasis.accounts.tests.factories import ResidentFactory, UserFactory, staff_user
+from wijkbasis.accounts.tests.factories import UserFactory, staff_user
 from wijkbasis.areas.models import District, NeighbourhoodTeam
 from wijkbasis.core import personal_data
 from wijkbasis.core.guards import ACCESS_LOG_RETENTION_DAYS
@@ -162,7 +161,12 @@ def _resident_with_everything(team: NeighbourhoodTeam) -> tuple[User, Resident]:
         languages="Turks, Nederlands",
         notes="Wil graag tuinieren",
     )
-    services.share_resident(resident=resident, team=NeighbourhoodTeam.objects.exclude(pk=team.pk).first(), by=broker, reason="Zeynep verhuist")
+    services.share_resident(
+        resident=resident,
+        team=NeighbourhoodTeam.objects.exclude(pk=team.pk).first(),
+        by=broker,
+        reason="Zeynep verhuist",
+    )
     user = UserFactory(email="zeynep@example.org", name="Zeynep Unieknaam")
     services.link_resident_to_account(resident=resident, email=user.email, by=broker)
     return user, Resident.objects.get(user=user)
@@ -275,7 +279,7 @@ def test_purge_runs_daily_from_the_worker(team: NeighbourhoodTeam, settings: Any
     waiting = DBTaskResult.objects.filter(task_path__endswith="run_daily_jobs", status="READY")
     assert waiting.count() == 1
     assert waiting.get().run_after > timezone.now()
-    now = timezone.make_aware(dt.datetime(2026, 11, 23, 10, 0))
+    now = dt.datetime(2026, 11, 23, 10, 0, tzinfo=timezone.get_current_timezone())
     assert timezone.localtime(next_daily_run(now)).date() == dt.date(2026, 11, 24)
 
 
@@ -328,5 +332,3 @@ def test_mail_is_rendered_in_the_users_language(zutphen: Any) -> None:
 class _FakeRequest:
     def build_absolute_uri(self, path: str) -> str:
         return "http://testserver" + path
-
-

@@ -8,13 +8,13 @@ import re
 from typing import Any
 
 import pytest
+from conftest import login
 from django.test import Client
 from pypdf import PdfReader
 
-from conftest import login
 from wijkbasis.accounts.models import MunicipalityViewer, Resident, User
 from wijkbasis.accounts.tests.factories import ResidentFactory, UserFactory, staff_user
-from wijkbasis.areas.models import District, NeighbourhoodTeam, TeamMember
+from wijkbasis.areas.models import District, NeighbourhoodTeam
 
 pytestmark = pytest.mark.django_db
 
@@ -98,7 +98,9 @@ def test_search_in_the_resident_list(client: Client, broker: User) -> None:
     assert "Anna de Vries" in text(client.get("/werkplek/inwoners/", {"q": "7203 aa"}))
 
 
-def test_resident_list_query_count_does_not_grow(client: Client, broker: User, django_assert_max_num_queries: Any) -> None:
+def test_resident_list_query_count_does_not_grow(
+    client: Client, broker: User, django_assert_max_num_queries: Any
+) -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -125,11 +127,14 @@ def test_link_account_sends_a_login_invitation(client: Client, broker: User) -> 
     assert "/account/login/" in mail.outbox[-1].body
 
 
-def test_resident_edits_own_profile_and_gets_placed_by_postcode(client: Client, zutphen: Any, locatieserver: Any) -> None:
+def test_resident_edits_own_profile_and_gets_placed_by_postcode(
+    client: Client, zutphen: Any, locatieserver: Any
+) -> None:
     user = UserFactory()
     login(client, user)
     response = client.post(
-        "/mijn/", {"name": "Kees Bewoner", "phone": "", "postcode": "7201 ab", "languages": "", "preferred_contact": "email"}
+        "/mijn/",
+        {"name": "Kees Bewoner", "phone": "", "postcode": "7201 ab", "languages": "", "preferred_contact": "email"},
     )
     assert response.status_code == 302
     resident = Resident.objects.get(user=user)

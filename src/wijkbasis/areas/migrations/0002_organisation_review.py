@@ -6,36 +6,53 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('areas', '0001_initial'),
+        ("areas", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='organisation',
-            name='registered_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="organisation",
+            name="registered_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='review_note',
-            field=models.CharField(blank=True, max_length=300, verbose_name='review note'),
+            model_name="organisation",
+            name="review_note",
+            field=models.CharField(blank=True, max_length=300, verbose_name="review note"),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='reviewed_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='reviewed at'),
+            model_name="organisation",
+            name="reviewed_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="reviewed at"),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='reviewed_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="organisation",
+            name="reviewed_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='status',
-            field=models.CharField(choices=[('pending', 'waiting for review'), ('approved', 'approved'), ('rejected', 'not approved')], default='approved', help_text='Organisations that register themselves wait for review by the neighbourhood team.', max_length=10, verbose_name='status'),
+            model_name="organisation",
+            name="status",
+            field=models.CharField(
+                choices=[("pending", "waiting for review"), ("approved", "approved"), ("rejected", "not approved")],
+                default="approved",
+                help_text="Organisations that register themselves wait for review by the neighbourhood team.",
+                max_length=10,
+                verbose_name="status",
+            ),
         ),
     ]

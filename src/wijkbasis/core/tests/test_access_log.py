@@ -6,10 +6,10 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from conftest import login
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
-from conftest import login
 from wijkbasis.accounts.models import Resident
 from wijkbasis.accounts.tests.factories import ResidentFactory, UserFactory, staff_user
 from wijkbasis.areas.models import District, NeighbourhoodTeam
@@ -39,13 +39,19 @@ def test_viewing_a_resident_writes_one_entry_without_personal_content(client: An
     entry = AccessLogEntry.objects.order_by("-id").first()
     assert AccessLogEntry.objects.count() == before + 1
     assert (entry.actor_id, entry.actor_role, entry.action) == (broker.pk, "community_broker", "view")
-    assert (entry.object_type, entry.object_id, entry.subject_resident_id) == ("accounts.resident", str(resident.pk), resident.pk)
+    assert (entry.object_type, entry.object_id, entry.subject_resident_id) == (
+        "accounts.resident",
+        str(resident.pk),
+        resident.pk,
+    )
     assert entry.origin.startswith("web ") and f"/werkplek/inwoners/{resident.pk}/" in entry.origin
     stored = " ".join(str(value) for value in AccessLogEntry.objects.filter(pk=entry.pk).values().get().values())
     assert resident.name not in stored and resident.phone not in stored
 
 
-def test_a_list_logs_every_resident_shown_in_one_insert(client: Any, broker_and_resident: Any, django_assert_max_num_queries: Any) -> None:
+def test_a_list_logs_every_resident_shown_in_one_insert(
+    client: Any, broker_and_resident: Any, django_assert_max_num_queries: Any
+) -> None:
     broker, resident = broker_and_resident
     team = NeighbourhoodTeam.objects.get(slug="waterkwartier")
     ResidentFactory.create_batch(5, district=resident.district, intake_team=team)

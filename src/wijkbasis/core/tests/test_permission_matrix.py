@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from conftest import login
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
@@ -22,7 +23,6 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.text import slugify
 from django_tasks_db.models import DBTaskResult
 
-from conftest import login
 from wijkbasis.accounts.models import (
     Consent,
     MunicipalityViewer,
@@ -40,15 +40,15 @@ from wijkbasis.core.roles import STAFF_ROLES, Role
 pytestmark = pytest.mark.django_db
 
 
-def url_names(
-    patterns: list[Any] | None = None, namespace: str = "", prefix: str = "/"
-) -> Iterator[tuple[str, Any]]:
+def url_names(patterns: list[Any] | None = None, namespace: str = "", prefix: str = "/") -> Iterator[tuple[str, Any]]:
     """Every URL in the URL configuration: (name, pattern). Unnamed patterns are named by
     their route, e.g. "admin:/beheer/areas/district/<path:object_id>/"."""
     for pattern in get_resolver().url_patterns if patterns is None else patterns:
         if isinstance(pattern, URLResolver):
-            inner = f"{namespace}:{pattern.namespace}" if namespace and pattern.namespace else (
-                pattern.namespace or namespace
+            inner = (
+                f"{namespace}:{pattern.namespace}"
+                if namespace and pattern.namespace
+                else (pattern.namespace or namespace)
             )
             yield from url_names(pattern.url_patterns, inner, prefix + str(pattern.pattern))
         elif isinstance(pattern, URLPattern):
@@ -117,14 +117,24 @@ def build_world(zutphen: Any) -> World:
     Group.objects.create(name="Proefgroep")
     PostcodeArea.objects.create(postcode="7201AB", source="manual", retrieved_at="2026-01-01T00:00Z")
     LogEntry.objects.create(
-        user=admin, content_type=ContentType.objects.get_for_model(District), object_id=str(waterkwartier.pk),
-        object_repr="Waterkwartier", action_flag=2,
+        user=admin,
+        content_type=ContentType.objects.get_for_model(District),
+        object_id=str(waterkwartier.pk),
+        object_repr="Waterkwartier",
+        action_flag=2,
     )
     spare = user("reserve@example.org")  # owns the sample authenticator, so no identity has one
-    Authenticator.objects.create(user=spare, type=Authenticator.Type.RECOVERY_CODES, data={"seed": "00", "used_mask": 0})
+    Authenticator.objects.create(
+        user=spare, type=Authenticator.Type.RECOVERY_CODES, data={"seed": "00", "used_mask": 0}
+    )
     DBTaskResult.objects.create(
-        args_kwargs={"args": [], "kwargs": {}}, task_path="x", backend_name="default", run_after="2026-01-01T00:00Z",
-        queue_name="default", exception_class_path="", traceback="",
+        args_kwargs={"args": [], "kwargs": {}},
+        task_path="x",
+        backend_name="default",
+        run_after="2026-01-01T00:00Z",
+        queue_name="default",
+        exception_class_path="",
+        traceback="",
     )
     from wijkbasis.volunteering import services as volunteering
     from wijkbasis.volunteering.models import SavedSearch, Vacancy

@@ -8,10 +8,10 @@ import sys
 from typing import Any
 
 import pytest
+from conftest import login
 from django.core.cache import cache
 from django.test import Client
 
-from conftest import login
 from wijkbasis.accounts.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +73,10 @@ def test_failed_logins_lock_the_address_for_a_while(client: Client, zutphen: Any
 
 def test_login_requests_beyond_the_limit_get_429(zutphen: Any, settings: Any) -> None:
     client = Client()
-    statuses = [client.post("/account/login/", {"login": f"x{i}@example.org", "password": "fout"}).status_code for i in range(32)]
+    statuses = [
+        client.post("/account/login/", {"login": f"x{i}@example.org", "password": "fout"}).status_code
+        for i in range(32)
+    ]
     assert statuses[0] == 200
     assert statuses[-1] == 429
 

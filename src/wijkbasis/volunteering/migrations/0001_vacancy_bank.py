@@ -2,9 +2,10 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import wijkbasis.volunteering.models
 from django.conf import settings
 from django.db import migrations, models
+
+import wijkbasis.volunteering.models
 
 
 class Migration(migrations.Migration):

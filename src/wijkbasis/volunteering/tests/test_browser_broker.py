@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from conftest import assert_no_axe_violations, browser_login
+
 from wijkbasis.accounts.tests.factories import UserFactory, staff_user
 from wijkbasis.areas.models import District, NeighbourhoodTeam
 from wijkbasis.volunteering import services

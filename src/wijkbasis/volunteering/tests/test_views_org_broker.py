@@ -6,11 +6,11 @@ import re
 from typing import Any
 
 import pytest
+from conftest import login
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from conftest import login
 from wijkbasis.accounts.tests.factories import UserFactory, staff_user
 from wijkbasis.areas.models import District, NeighbourhoodTeam
 from wijkbasis.core.models import AccessLogEntry

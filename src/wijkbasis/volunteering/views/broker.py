@@ -47,6 +47,8 @@ def pipeline(request: HttpRequest) -> HttpResponse:
             "status": status,
             "columns": [(value, label, counts.get(value, 0)) for value, label in Response.Status.choices],
             "follow_ups_due": selectors.follow_ups_for(request.user).filter(due_on__lte=timezone.localdate()).count(),
+            "review_waiting": Organisation.objects.filter(status=Organisation.Status.PENDING).count()
+            + Vacancy.objects.filter(status=Vacancy.Status.IN_REVIEW).count(),
         },
     )
 

@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from allauth.core import ratelimit
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -119,18 +120,6 @@ def _card(vacancy: Vacancy, centre: Centre | None = None) -> VacancyCard:
     )
 
 
-class _EveryValue:
-    """What the pagination component reads as `request.GET.items`: every value of a parameter
-    that is given more than once (two wijken), where QueryDict.items() would give the last."""
-
-    def __init__(self, query: str) -> None:
-        self.GET = self
-        self._params = QueryDict(query)
-
-    def items(self) -> list[tuple[str, str]]:
-        return [(key, value) for key, values in self._params.lists() for value in values]
-
-
 # ---------------------------------------------------------------------------
 # Search
 
@@ -156,7 +145,7 @@ def vacancies(request: HttpRequest) -> HttpResponse:
         "empty_text": filterset.empty_text() if not paginator.count else "",
         "wider": filterset.wider_searches() if not paginator.count else [],
         "save_form": SaveSearchForm(initial={"query": query, "email": user_email}),
-        "pagination_request": _EveryValue(query),
+        "query": query,
         "show_filters": bool(set(filterset.active_params()) - {"q"}),
         "breadcrumbs": _breadcrumbs((_("Volunteer work"), "")),
     }
@@ -235,6 +224,10 @@ def respond(request: HttpRequest, slug: str) -> HttpResponse:
     """'Ik wil helpen'. A second submit of the same form (double click, back and again) finds
     the first response: the form key, and services.respond per person."""
     vacancy = get_object_or_404(with_card_relations(Vacancy.objects.published()), slug=slug)
+    if request.method == "POST" and not request.user.is_authenticated:
+        limited = ratelimit.consume_or_429(request, action="respond_without_account")
+        if limited is not None:
+            return limited
     form = _response_form(request, vacancy, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -369,6 +362,10 @@ def organisation_registered(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def save_search(request: HttpRequest) -> HttpResponse:
+    # Each saved search sends a confirmation e-mail to the address given: limited per IP address.
+    limited = ratelimit.consume_or_429(request, action="save_search")
+    if limited is not None:
+        return limited
     form = SaveSearchForm(request.POST)
     filterset = VacancyFilter(QueryDict(request.POST.get("query", "")[:1000]))
     query = filterset.query_string()

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-from typing import Any
-
 import subprocess
 import sys
+from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
@@ -38,10 +37,8 @@ class Command(BaseCommand):
             return
         call_command("collectstatic", interactive=False, verbosity=0)
         # The task worker sends the e-mail (to var/mail/) and runs the nightly clean-up.
-        worker = subprocess.Popen([sys.executable, "-m", "wijkbasis", "worker", "--verbosity", "0"])  # noqa: S603
-        self.stdout.write(
-            self.style.SUCCESS(f"\nwijkbasis demo is running: http://{host}:{port}/\n(Ctrl+C stops)")
-        )
+        worker = subprocess.Popen([sys.executable, "-m", "wijkbasis", "worker", "--verbosity", "0"])
+        self.stdout.write(self.style.SUCCESS(f"\nwijkbasis demo is running: http://{host}:{port}/\n(Ctrl+C stops)"))
         self.stdout.write(
             f"Log in as a team member (e.g. noor.bakker@perspectief.example.org), the administrator "
             f"({data.DEMO_ADMIN_EMAIL}), the municipality ({data.DEMO_VIEWER_EMAIL}) or a resident "
