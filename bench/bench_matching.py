@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import platform
 import random
 import shutil
 import statistics
@@ -33,6 +32,7 @@ os.environ.pop("DATABASE_URL", None)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wijkbasis.settings")
 
 import django  # noqa: E402
+import machine  # noqa: E402
 
 django.setup()
 
@@ -340,7 +340,7 @@ def report(
         "# Matching benchmark",
         "",
         f"`uv run python bench/bench_matching.py` on {dt.date.today().isoformat()}: "  # noqa: DTZ011 - a label only
-        f"Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} CPU(s), {_cpu_name()}.",
+        f"{machine.describe()}",
         "",
         f"In-memory facts from `random.Random({SEED})`: {SKILL_COUNT} skills (Zipf-like popularity), 21 time "
         f"slots, {municipality.district_count} wijken. Median of {runs} runs, each with another profile or vacancy.",
@@ -375,16 +375,6 @@ def report(
 
 def _ratio(what: str, larger: Timing, smaller: Timing) -> str:
     return f"- {what}: {larger.median / smaller.median:.2f} (fastest: {larger.fastest / smaller.fastest:.2f})"
-
-
-def _cpu_name() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
 
 
 def main() -> None:

@@ -19,7 +19,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import platform
 import random
 import re
 import shutil
@@ -48,6 +47,7 @@ if OPTIONS.postgres:
     os.environ["DATABASE_URL"] = urlunsplit(urlsplit(SERVER_URL)._replace(path=f"/{BENCH_DATABASE}"))
 
 import django  # noqa: E402
+import machine  # noqa: E402
 
 SEED = 301  # Zutphen's CBS code
 SIZES = (2_000, 20_000)
@@ -377,8 +377,7 @@ def section(result: dict[str, Any]) -> str:
         f"## {result['database']}",
         "",
         f"`uv run python bench/bench_search.py{' --postgres' if OPTIONS.postgres else ''}` on "
-        f"{dt.date.today().isoformat()}: Python {platform.python_version()}, "  # noqa: DTZ011 - a label only
-        f"{platform.machine()}, {os.cpu_count()} CPU(s), {_cpu_name()}.",
+        f"{dt.date.today().isoformat()}: {machine.describe()}",  # noqa: DTZ011 - a label only
         "",
         "| vacancies | indexing (s) | page median (ms) | page p90 (ms) | slowest (ms) | slowest text "
         "| matches, median | matches, most | results fingerprint |",
@@ -429,16 +428,6 @@ def write_results(text: str, database: str) -> str:
     content = "\n".join(header) + "\n" + "\n".join(sections)
     RESULTS.write_text(content)
     return content
-
-
-def _cpu_name() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
 
 
 def _create_database() -> None:

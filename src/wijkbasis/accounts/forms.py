@@ -231,20 +231,27 @@ class SignupForm(allauth_forms.SignupForm):
         self.fields["email"].help_text = _("We send a code to this address, to check that it is yours.")
 
 
-class ConfirmLoginCodeForm(allauth_forms.ConfirmLoginCodeForm):
+class _CodeFieldMixin:
+    """Plain label, help text and keyboard hints for the one-time code field of allauth's forms."""
+
+    code_label: Any = CODE_LABEL
+    code_help: Any = CODE_HELP
+    code_widget_attrs: dict[str, str] = CODE_WIDGET_ATTRS
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _plain_fields(self, {"code": CODE_LABEL})
-        self.fields["code"].help_text = CODE_HELP
-        self.fields["code"].widget.attrs.update(CODE_WIDGET_ATTRS)
+        _plain_fields(self, {"code": self.code_label})
+        if self.code_help is not None:
+            self.fields["code"].help_text = self.code_help
+        self.fields["code"].widget.attrs.update(self.code_widget_attrs)
 
 
-class ConfirmEmailVerificationCodeForm(allauth_forms.ConfirmEmailVerificationCodeForm):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _plain_fields(self, {"code": CODE_LABEL})
-        self.fields["code"].help_text = CODE_HELP
-        self.fields["code"].widget.attrs.update(CODE_WIDGET_ATTRS)
+class ConfirmLoginCodeForm(_CodeFieldMixin, allauth_forms.ConfirmLoginCodeForm):
+    pass
+
+
+class ConfirmEmailVerificationCodeForm(_CodeFieldMixin, allauth_forms.ConfirmEmailVerificationCodeForm):
+    pass
 
 
 class AddEmailForm(allauth_forms.AddEmailForm):
@@ -261,27 +268,24 @@ APP_CODE_HELP = _("The 6 digits your authenticator app shows now. Lost your phon
 APP_CODE_WIDGET_ATTRS = {"autocomplete": "one-time-code", "spellcheck": "false"}
 
 
-class AuthenticateForm(mfa_forms.AuthenticateForm):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _plain_fields(self, {"code": APP_CODE_LABEL})
-        self.fields["code"].help_text = APP_CODE_HELP
-        self.fields["code"].widget.attrs.update(APP_CODE_WIDGET_ATTRS)
+class _AppCodeFieldMixin(_CodeFieldMixin):
+    code_label = APP_CODE_LABEL
+    code_help = APP_CODE_HELP
+    code_widget_attrs = APP_CODE_WIDGET_ATTRS
 
 
-class ReauthenticateForm(mfa_forms.ReauthenticateForm):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _plain_fields(self, {"code": APP_CODE_LABEL})
-        self.fields["code"].help_text = APP_CODE_HELP
-        self.fields["code"].widget.attrs.update(APP_CODE_WIDGET_ATTRS)
+class AuthenticateForm(_AppCodeFieldMixin, mfa_forms.AuthenticateForm):
+    pass
 
 
-class ActivateTOTPForm(totp_forms.ActivateTOTPForm):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _plain_fields(self, {"code": APP_CODE_LABEL})
-        self.fields["code"].widget.attrs.update({**APP_CODE_WIDGET_ATTRS, "inputmode": "numeric"})
+class ReauthenticateForm(_AppCodeFieldMixin, mfa_forms.ReauthenticateForm):
+    pass
+
+
+class ActivateTOTPForm(_AppCodeFieldMixin, totp_forms.ActivateTOTPForm):
+    # Setting up the app: only the 6 digits, so a numeric keyboard; allauth's own help text stays.
+    code_help = None
+    code_widget_attrs = {**APP_CODE_WIDGET_ATTRS, "inputmode": "numeric"}
 
 
 class AddWebAuthnForm(webauthn_forms.AddWebAuthnForm):

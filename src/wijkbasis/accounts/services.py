@@ -20,7 +20,7 @@ from wijkbasis.accounts.models import Consent, Resident, ResidentShare, User
 from wijkbasis.areas.models import NeighbourhoodTeam
 from wijkbasis.areas.postcodes import LookupStatus, lookup_postcode, normalise_postcode
 from wijkbasis.core import personal_data
-from wijkbasis.core.access_log import Action, log_access
+from wijkbasis.core.access_log import Action, actor_for, log_access
 from wijkbasis.core.models import AccessLogEntry
 
 # ---------------------------------------------------------------------------
@@ -156,14 +156,7 @@ def link_resident_to_account(*, resident: Resident, email: str, by: User) -> tup
         resident.user = user
         resident.email = resident.email or email
         resident.save()
-    AccessLogEntry.objects.create(
-        actor_id=by.pk,
-        actor_role="staff",
-        action=Action.LINK,
-        object_type=Resident._meta.label_lower,
-        object_id=str(resident.pk),
-        subject_resident_id=resident.pk,
-    )
+    log_access(None, Action.LINK, resident, actor=actor_for(by))
     return resident, user, created
 
 
@@ -282,14 +275,7 @@ def erase_account(*, user: User) -> ErasurePlan:
     plan = erasure_plan(user=user)
     resident = Resident.objects.filter(user=user).first()
     if resident is not None:
-        AccessLogEntry.objects.create(
-            actor_id=user.pk,
-            actor_role="resident",
-            action=Action.ERASE,
-            object_type=Resident._meta.label_lower,
-            object_id=str(resident.pk),
-            subject_resident_id=resident.pk,
-        )
+        log_access(None, Action.ERASE, resident, actor=actor_for(user))
     for registration in personal_data.registrations():
         if registration.on_erasure == personal_data.OnErasure.KEEP or registration.erased_with:
             continue

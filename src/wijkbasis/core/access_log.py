@@ -85,8 +85,17 @@ def _entry(actor: Actor, action: str, obj: models.Model, purpose: str) -> Access
     )
 
 
-def log_access(request: HttpRequest | None, action: str, obj: models.Model, *, purpose: str = "") -> AccessLogEntry:
-    actor = actor_from_request(request) if request is not None else current_actor()
+def actor_for(user: Any) -> Actor:
+    """The given user as actor, from where the current request, task or command comes from."""
+    return Actor(user_id=user.pk, role=role_of(user), origin=current_actor().origin)
+
+
+def log_access(
+    request: HttpRequest | None, action: str, obj: models.Model, *, purpose: str = "", actor: Actor | None = None
+) -> AccessLogEntry:
+    """Log one access; the actor is `actor`, else the request's user, else whoever the context says acts."""
+    if actor is None:
+        actor = actor_from_request(request) if request is not None else current_actor()
     return AccessLogEntry.objects.create(**_fields(_entry(actor, action, obj, purpose)))
 
 
