@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from wijkbasis.accounts.models import Consent, OrganisationMembership, Resident, User
 from wijkbasis.accounts.services import ensure_resident_for_user, place_by_postcode, record_consent
-from wijkbasis.areas.models import Municipality, NeighbourhoodTeam, Organisation
+from wijkbasis.areas.models import Municipality, NeighbourhoodTeam, Organisation, TeamMember
 from wijkbasis.core.email import queue_email
 from wijkbasis.volunteering.models import (
     FollowUp,
@@ -64,6 +64,9 @@ def register_organisation(*, by: User, municipality: Municipality, **values: Any
         **values,
     )
     OrganisationMembership.objects.get_or_create(user=by, organisation=organisation)
+    transaction.on_commit(
+        lambda: _notify_reviewers(municipality_id=municipality.pk, kind="organisation", name=organisation.name)
+    )
     return organisation
 
 
@@ -76,6 +79,43 @@ def review_organisation(*, organisation: Organisation, by: User, approve: bool, 
     organisation.review_note = note
     organisation.save()
     return organisation
+
+
+def _organisation_recipients(vacancy: Vacancy) -> list[str]:
+    """Who hears about a vacancy: its contact person and the organisation's members."""
+    members = OrganisationMembership.objects.filter(organisation_id=vacancy.organisation_id)
+    return sorted(
+        {address for address in [vacancy.contact_email, *members.values_list("user__email", flat=True)] if address}
+    )
+
+
+#: Team roles that review organisations and vacancies, and hear when something waits for review.
+REVIEWER_ROLES = (TeamMember.Role.COMMUNITY_BROKER, TeamMember.Role.TEAM_LEAD)
+
+
+def _notify_reviewers(*, municipality_id: int, kind: str, name: str) -> None:
+    """Tell the municipality's sociaal makelaars and team leads that something waits for their review."""
+    recipients = sorted(
+        set(
+            TeamMember.objects.filter(
+                team__municipality_id=municipality_id, role__in=REVIEWER_ROLES, user__is_active=True
+            ).values_list("user__email", flat=True)
+        )
+        - {""}
+    )
+    if not recipients:
+        return
+    from django.core.mail import EmailMessage
+
+    with translation.override(settings.LANGUAGE_CODE):
+        labels = {"organisation": _("the organisation %(name)s"), "vacancy": _("the vacancy %(name)s")}
+        what = labels[kind] % {"name": name}
+        subject = _("Waiting for your review: %(what)s") % {"what": what}
+        body = render_to_string(
+            "volunteering/email/review_waiting.txt",
+            {"what": what, "url": settings.BASE_URL + reverse("volunteering:review_queue")},
+        )
+    queue_email(EmailMessage(subject=subject, body=body, to=recipients))
 
 
 # ---------------------------------------------------------------------------
@@ -134,7 +174,12 @@ def submit_vacancy(*, vacancy: Vacancy, by: User) -> Vacancy:
     if vacancy.status not in (Vacancy.Status.DRAFT, Vacancy.Status.IN_REVIEW):
         return vacancy
     if settings.VACANCY_REVIEW_REQUIRED or vacancy.organisation.status != Organisation.Status.APPROVED:
-        vacancy.status = Vacancy.Status.IN_REVIEW
+        if vacancy.status != Vacancy.Status.IN_REVIEW:
+            vacancy.status = Vacancy.Status.IN_REVIEW
+            municipality_id, title = vacancy.organisation.municipality_id, vacancy.title
+            transaction.on_commit(
+                lambda: _notify_reviewers(municipality_id=municipality_id, kind="vacancy", name=title)
+            )
     elif vacancy.publish_on and vacancy.publish_on > timezone.localdate():
         vacancy.status = Vacancy.Status.DRAFT  # the daily job publishes it on its date
     else:
@@ -284,11 +329,7 @@ def _resident_for_respondent(respondent: Respondent, *, recorded_by: User | None
 def _notify_organisation(response_id: int) -> None:
     response = Response.objects.select_related("vacancy__organisation").get(pk=response_id)
     vacancy = response.vacancy
-    recipients = [vacancy.contact_email] if vacancy.contact_email else []
-    recipients += list(
-        OrganisationMembership.objects.filter(organisation=vacancy.organisation).values_list("user__email", flat=True)
-    )
-    recipients = sorted(set(filter(None, recipients)))
+    recipients = _organisation_recipients(vacancy)
     if not recipients:
         return
     from django.core.mail import EmailMessage
@@ -537,19 +578,7 @@ def run_daily(*, today: dt.date | None = None) -> dict[str, int]:
         expires_on__gte=today,
         expiry_reminder_sent_at__isnull=True,
     ).select_related("organisation"):
-        recipients = sorted(
-            set(
-                filter(
-                    None,
-                    [
-                        vacancy.contact_email,
-                        *OrganisationMembership.objects.filter(organisation=vacancy.organisation).values_list(
-                            "user__email", flat=True
-                        ),
-                    ],
-                )
-            )
-        )
+        recipients = _organisation_recipients(vacancy)
         if recipients:
             with translation.override(settings.LANGUAGE_CODE):
                 body = render_to_string(

@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from wijkbasis.accounts.models import Resident
 from wijkbasis.accounts.tests.factories import UserFactory, staff_user
-from wijkbasis.areas.models import District, NeighbourhoodTeam, Organisation
+from wijkbasis.areas.models import District, NeighbourhoodTeam, Organisation, TeamMember
+from wijkbasis.areas.tests.factories import MunicipalityFactory, TeamFactory
 from wijkbasis.volunteering import selectors, services
 from wijkbasis.volunteering.models import FollowUp, Response, Vacancy
 from wijkbasis.volunteering.tests.conftest import make_vacancy
@@ -42,6 +43,30 @@ def test_a_new_organisation_waits_for_review(zutphen: Any) -> None:
     services.review_organisation(organisation=organisation, by=broker, approve=True)
     services.review_vacancy(vacancy=vacancy, by=broker, approve=True)
     assert Vacancy.objects.published().filter(pk=vacancy.pk).exists()
+
+
+def test_reviewers_hear_what_waits_for_review(zutphen: Any, django_capture_on_commit_callbacks: Any) -> None:
+    team = NeighbourhoodTeam.objects.first()
+    broker = staff_user(team)
+    lead = staff_user(team, role=TeamMember.Role.TEAM_LEAD)
+    staff_user(team, role=TeamMember.Role.SOCIAL_WORKER)  # does not review
+    other_municipality = MunicipalityFactory()
+    staff_user(TeamFactory(municipality=other_municipality))  # another municipality's broker
+    user = UserFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        organisation = services.register_organisation(
+            by=user, municipality=zutphen, name="Skatebaan Zutphen", kind="initiative"
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        make_vacancy(organisation, by=user, title="Skatelessen geven")
+    with django_capture_on_commit_callbacks(execute=True):  # submitting again sends nothing new
+        services.submit_vacancy(vacancy=organisation.vacancies.get(), by=user)
+    assert [message.subject for message in mail.outbox] == [
+        "Wacht op je beoordeling: de organisatie Skatebaan Zutphen",
+        "Wacht op je beoordeling: de vacature Skatelessen geven",
+    ]
+    assert all(sorted(message.to) == sorted([broker.email, lead.email]) for message in mail.outbox)
+    assert "/werkplek/vrijwilligerswerk/beoordelen/" in mail.outbox[0].body
 
 
 def test_review_of_vacancies_when_configured(organisation: Organisation, settings: Any) -> None:
