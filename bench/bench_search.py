@@ -315,7 +315,7 @@ def prepare() -> None:
 
     call_command("migrate", verbosity=0)
     import_areas(Path(bootstrap.PACKAGE_DIR) / "areas" / "data" / "zutphen")
-    load_demo(with_accounts=False)
+    load_demo(with_accounts=False, with_volunteering=False)
     zutphen = Municipality.objects.get(code="GM0301")
     generator = random.Random(SEED)
     Organisation.objects.bulk_create(
