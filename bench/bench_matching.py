@@ -367,7 +367,7 @@ def report(
             timings_by_size["profiles 50000"],
         ),
         "",
-        f"Example explanation (Dutch, before translation of the new strings): `{example}`",
+        f"Example explanation, in Dutch: `{example}`",
         "",
     ]
     return "\n".join(lines)
