@@ -69,6 +69,21 @@ def ensure_frontend() -> None:
     built_at = min((path.stat().st_mtime for path in ASSET_OUTPUTS if path.exists()), default=0.0)
     if not all(path.exists() for path in ASSET_OUTPUTS) or _newest(_asset_inputs()) > built_at:
         _run(["node", str(PACKAGE_DIR / "ui" / "assets" / "build.mjs")], "building the stylesheet")
+        _forget_static_finders()
+
+
+def _forget_static_finders() -> None:
+    """Django's static-file finders are made once per process, and skip an app whose static
+    folder did not exist then (in a fresh checkout the system checks make them before the
+    build): a process that looked before building must look again, or collectstatic misses
+    the stylesheet."""
+    from django.conf import settings
+
+    if not settings.configured:
+        return
+    from django.contrib.staticfiles import finders
+
+    finders.get_finder.cache_clear()
 
 
 def ensure_messages() -> None:

@@ -5,12 +5,14 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
+from wijkbasis.bootstrap import ensure_ready
 from wijkbasis.core.server import parse_address, run_server
 
 
 class Command(BaseCommand):
     help = (
-        "Run wijkbasis with the production web server granian. Collects static files first. "
+        "Run wijkbasis with the production web server granian. Builds missing front-end files and "
+        "translations and collects static files first. "
         "Put it behind a reverse proxy that terminates https."
     )
 
@@ -22,6 +24,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, address: str, workers: int, threads: int, **options: Any) -> None:
         host, port = parse_address(address)
+        ensure_ready()  # in a checkout: the stylesheet and translations, built when missing or stale
         if not options["no_collectstatic"]:
             call_command("collectstatic", interactive=False, verbosity=0)
         self.stdout.write(f"wijkbasis: serving on http://{host}:{port}/ (Ctrl+C stops)")
