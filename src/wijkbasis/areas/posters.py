@@ -68,6 +68,18 @@ def _photo_uri(member: TeamMember) -> str:
         return ""
 
 
+def poster_density(people: int) -> str:
+    """How tightly the poster sets its people, so that any team fits on one A4 page: large
+    type in two columns for a usual team, smaller type and more columns for a big one."""
+    if people <= 6:
+        return "roomy"
+    if people <= 9:
+        return "compact"
+    if people <= 15:
+        return "dense"
+    return "densest"
+
+
 def district_poster_pdf(district: District, *, url: str) -> bytes:
     """An A4 poster with the wijk's team members and a QR code to the wijk page."""
     members = [member for team in district.teams.all() for member in team.members.all()]
@@ -78,6 +90,7 @@ def district_poster_pdf(district: District, *, url: str) -> bytes:
             "district": district,
             "teams": district.teams.all(),
             "members": [(member, _photo_uri(member)) for member in members],
+            "density": poster_density(len(members)),
             "url": url,
             "qr_data_uri": f"data:image/svg+xml;base64,{qr_data}",
             "title": _("These are your community brokers"),

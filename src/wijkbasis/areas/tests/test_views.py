@@ -284,6 +284,26 @@ def test_the_qr_code_printed_on_the_poster_decodes_to_the_wijk_url(client: Any, 
     assert [code.text for code in decoded] == ["http://testserver/wijk/zuidwijken/"]
 
 
+@pytest.mark.parametrize("team_size", [8, 14, 22])
+def test_a_big_team_still_fits_one_poster_page(client: Any, zutphen: Any, team_size: int) -> None:
+    """Smaller type and more columns for bigger teams; e-mail addresses wrap at @ and dots only."""
+    team = District.objects.get(code="WK030101").teams.get()
+    for number in range(team_size - team.members.count()):
+        member = TeamMemberFactory(
+            team=team,
+            name=f"Wilhelmina Oosterhuis-Vermeulen {number}",
+            email=f"wilhelmina.oosterhuis{number}@perspectief.example.org",
+        )
+        WalkInHoursFactory(member=member)
+    response = client.get("/wijk/waterkwartier/poster.pdf")
+    document = pypdfium2.PdfDocument(response.content)
+    assert len(document) == 1
+    lines = document[0].get_textpage().get_text_range().splitlines()
+    text = " ".join(lines)
+    assert "Wilhelmina" in text and f"Vermeulen {team_size - 6}" in text
+    assert not [line for line in lines if line.endswith(("perspectief.exa", "exampl", "perspecti"))]
+
+
 def _member_card_counts(client: Any, url: str) -> int:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
