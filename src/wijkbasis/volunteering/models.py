@@ -202,6 +202,31 @@ class Vacancy(TimeStampedModel):
         )
 
 
+class VacancySearchRow(models.Model):
+    """A vacancy's row in PostgreSQL's search index, so that a search joins it once instead of
+    looking it up per vacancy. Not managed by migrations: volunteering.search creates the table
+    (and SQLite's FTS5 table in its place); only the PostgreSQL search reads it through here."""
+
+    vacancy = models.OneToOneField(
+        Vacancy,
+        primary_key=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="search_row",
+        verbose_name=_("vacancy"),
+    )
+    document = models.TextField(_("search document"))  # a tsvector; compared with search.TsMatch only
+
+    class Meta:
+        managed = False
+        db_table = "volunteering_vacancy_search"
+        verbose_name = _("search row")
+        verbose_name_plural = _("search rows")
+
+    def __str__(self) -> str:
+        return f"search row of vacancy {self.vacancy_id}"
+
+
 class Response(TimeStampedModel):
     """A resident's "Ik wil helpen", followed from first contact to placement (or not)."""
 

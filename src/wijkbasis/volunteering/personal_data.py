@@ -102,6 +102,10 @@ declare_not_personal(
     "volunteering.NotMatchedReason",
     reason="Managed lists: skills, interests and reasons, not about a person.",
 )
+declare_not_personal(
+    "volunteering.VacancySearchRow",
+    reason="The words of a published vacancy, stemmed for search; a vacancy's contact details are not in it.",
+)
 
 register_subject("volunteering.response", lambda response: response.resident_id)
 register_subject("volunteering.responsenote", lambda note: note.response.resident_id)

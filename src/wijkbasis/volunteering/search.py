@@ -22,6 +22,10 @@ Why the results are the same on both:
   way. Per group of the query: 4 when it matches in the title, else 2 when in the skills, else
   1 (it matched somewhere else). Ties keep the order of the queryset (newest first).
 
+How each database answers fast: SQLite looks the ids up in FTS5 (`_matching_ids`); PostgreSQL
+joins each vacancy's index row once (the unmanaged model `VacancySearchRow`) and tests the
+tsqueries on it (`_TsMatch`), for the filter and the rank alike. bench/bench_search.py measures both.
+
 What a query can do:
 
 - A word finds the words with the same stem: vrijwilligers ↔ vrijwilliger, koken ↔ kok.
@@ -54,7 +58,7 @@ from typing import Any, NamedTuple, TypeVar
 
 import snowballstemmer
 from django.db import NotSupportedError, connections, transaction
-from django.db.models import Case, Expression, F, Func, IntegerField, QuerySet, Value, When
+from django.db.models import BooleanField, Case, Expression, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 
 from wijkbasis.volunteering.models import Skill, Vacancy
@@ -387,57 +391,55 @@ def _tsquery_sql(groups: list[list[str]], weight: str = "") -> tuple[str, list[s
     return "(" + " && ".join(sql_groups) + ")", params
 
 
-def _matching_ids(alias: str, groups: list[list[str]], *, weight: str = "") -> RawSQL:
-    """SQL for the ids of the vacancies matching every group (in the part of that weight)."""
-    if _vendor(alias) == "postgresql":
-        tsquery, params = _tsquery_sql(groups, weight)
-        sql = f"SELECT vacancy_id FROM volunteering_vacancy_search WHERE document @@ {tsquery}"  # noqa: S608
-        return RawSQL(sql, params)  # noqa: S611
+def _matching_ids(groups: list[list[str]], *, weight: str = "") -> RawSQL:
+    """SQLite: SQL for the ids of the vacancies matching every group (in the column of that weight)."""
     column = {"A": "title", "B": "skills", "": ""}[weight]
     sql = "SELECT rowid FROM volunteering_vacancy_fts WHERE volunteering_vacancy_fts MATCH %s"
     return RawSQL(sql, [_fts5_query(groups, column)])  # noqa: S611
 
 
-class _PostgresRank(Func):
-    """The rank from the vacancy's own row of the index: one primary-key look-up per match,
-    instead of scanning the index twice per group as the IN lists do (fine on FTS5)."""
+class _TsMatch(Expression):
+    """PostgreSQL: the vacancy's joined index row matches a tsquery (`document @@ query`). Every
+    match in one queryset refers to the same join, so the index is read once per vacancy."""
 
-    output_field = IntegerField()
+    output_field = BooleanField()
+    conditional = True
 
-    def __init__(self, groups: list[list[str]]) -> None:
-        cases: list[str] = []
-        self._rank_params: list[str] = []
-        for group in groups:
-            title_query, title_params = _tsquery_sql([group], "A")
-            skills_query, skills_params = _tsquery_sql([group], "B")
-            cases.append(
-                f"CASE WHEN document @@ {title_query} THEN {TITLE_POINTS} "
-                f"WHEN document @@ {skills_query} THEN {SKILLS_POINTS} ELSE {OTHER_POINTS} END"
-            )
-            self._rank_params += [*title_params, *skills_params]
-        self._rank_sql = " + ".join(cases)
-        super().__init__(F("pk"))
+    def __init__(self, groups: list[list[str]], weight: str = "") -> None:
+        super().__init__()
+        self.document: Any = F("search_row__document")
+        self.tsquery, self.tsquery_params = _tsquery_sql(groups, weight)
+
+    def get_source_expressions(self) -> list[Any]:
+        return [self.document]
+
+    def set_source_expressions(self, expressions: list[Any]) -> None:
+        (self.document,) = expressions
 
     def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:  # type: ignore[override]
-        pk_sql, pk_params = compiler.compile(self.get_source_expressions()[0])
-        sql = f"(SELECT {self._rank_sql} FROM volunteering_vacancy_search WHERE vacancy_id = {pk_sql})"  # noqa: S608
-        return sql, [*self._rank_params, *pk_params]
+        document_sql, document_params = compiler.compile(self.document)
+        return f"{document_sql} @@ {self.tsquery}", [*document_params, *self.tsquery_params]
 
 
-def _rank(alias: str, groups: list[list[str]]) -> Expression:
+def _rank(vendor: str, groups: list[list[str]]) -> Expression:
     """Per group: title 4, else skills 2, else 1 (it matched in the rest); summed. The same
-    numbers on both databases, computed in the way that is fast on each."""
-    if _vendor(alias) == "postgresql":
-        return _PostgresRank(groups)
-    points: list[Expression] = [
-        Case(
-            When(pk__in=_matching_ids(alias, [group], weight="A"), then=Value(TITLE_POINTS)),
-            When(pk__in=_matching_ids(alias, [group], weight="B"), then=Value(SKILLS_POINTS)),
-            default=Value(OTHER_POINTS),
-            output_field=IntegerField(),
+    numbers on both databases."""
+    points: list[Expression] = []
+    for group in groups:
+        if vendor == "postgresql":
+            in_title: Any = _TsMatch([group], "A")
+            in_skills: Any = _TsMatch([group], "B")
+        else:
+            in_title = Q(pk__in=_matching_ids([group], weight="A"))
+            in_skills = Q(pk__in=_matching_ids([group], weight="B"))
+        points.append(
+            Case(
+                When(in_title, then=Value(TITLE_POINTS)),
+                When(in_skills, then=Value(SKILLS_POINTS)),
+                default=Value(OTHER_POINTS),
+                output_field=IntegerField(),
+            )
         )
-        for group in groups
-    ]
     total = points[0]
     for more in points[1:]:
         total = total + more
@@ -453,12 +455,12 @@ def apply_text_search(queryset: VacancyQuerySetT, text: str) -> VacancyQuerySetT
     if not any(lexeme(word) for word in words(text)):
         return queryset.annotate(search_rank=Value(0, output_field=IntegerField()))
     alias = queryset.db
+    vendor = _vendor(alias)
     groups = parse_query(text, load_vocabulary(using=alias))
     ordering: list[Any] = list(queryset.query.order_by)
     if not ordering and queryset.query.default_ordering:
         ordering = list(queryset.model._meta.ordering or [])
+    matches: Any = _TsMatch(groups) if vendor == "postgresql" else Q(pk__in=_matching_ids(groups))
     return (
-        queryset.filter(pk__in=_matching_ids(alias, groups))
-        .annotate(search_rank=_rank(alias, groups))
-        .order_by("-search_rank", *ordering, "-pk")
+        queryset.filter(matches).annotate(search_rank=_rank(vendor, groups)).order_by("-search_rank", *ordering, "-pk")
     )
