@@ -8,8 +8,10 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -153,6 +155,15 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+def page_text(response: Any) -> str:
+    """The visible text of a page: no scripts or styles, tags as spaces (except <wbr>, a mere
+    line-break hint inside a word), entities decoded, whitespace collapsed."""
+    html = response.content.decode()
+    html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
+    html = re.sub(r"<wbr\s*/?>", "", html)
+    return html_lib.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
 
 
 def login(client: Any, user: Any, *, two_factor: bool = True) -> Any:

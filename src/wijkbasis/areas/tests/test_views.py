@@ -9,6 +9,7 @@ from typing import Any
 import pypdfium2
 import pytest
 import zxingcpp
+from conftest import page_text
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -29,13 +30,6 @@ from wijkbasis.areas.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def text(response: Any) -> str:
-    """The visible text of a page, whitespace collapsed."""
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
-
-
 def test_home_shows_a_map_with_every_wijk_as_a_named_link_and_a_list(client: Any, zutphen: Any) -> None:
     response = client.get("/")
 
@@ -48,13 +42,13 @@ def test_home_shows_a_map_with_every_wijk_as_a_named_link_and_a_list(client: Any
     assert html.count('<path class="wb-map__area') == 6
     assert "Perspectief Zutphen" in html
     assert 'name="postcode"' in html
-    assert "Bron: CBS, Kadaster" in text(response)
+    assert "Bron: CBS, Kadaster" in page_text(response)
 
 
 def test_home_is_dutch_by_default_even_for_an_english_browser(client: Any, zutphen: Any) -> None:
     response = client.get("/", headers={"accept-language": "en-GB,en;q=0.9"})
     assert '<html lang="nl"' in response.content.decode()
-    assert "Vul je postcode in" in text(response)
+    assert "Vul je postcode in" in page_text(response)
 
 
 def test_language_switch_to_english_and_back(client: Any, zutphen: Any) -> None:
@@ -63,9 +57,9 @@ def test_language_switch_to_english_and_back(client: Any, zutphen: Any) -> None:
     assert response["Location"] == "/wijk/waterkwartier/"
     page = client.get("/wijk/waterkwartier/")
     assert '<html lang="en"' in page.content.decode()
-    assert "Facts and figures" in text(page)
+    assert "Facts and figures" in page_text(page)
     client.post(reverse("set_language"), {"language": "nl", "next": "/"})
-    assert "Feiten en cijfers" in text(client.get("/wijk/waterkwartier/"))
+    assert "Feiten en cijfers" in page_text(client.get("/wijk/waterkwartier/"))
 
 
 def test_postcode_leads_to_its_wijk(client: Any, zutphen: Any, locatieserver: Any) -> None:
@@ -74,7 +68,7 @@ def test_postcode_leads_to_its_wijk(client: Any, zutphen: Any, locatieserver: An
     assert response.status_code == 302
     assert response["Location"] == "/wijk/centrum-de-hoven/?postcode=7201AB"
     page = client.get(response["Location"])
-    assert "Postcode 7201 AB ligt in Stadskern" in text(page)
+    assert "Postcode 7201 AB ligt in Stadskern" in page_text(page)
 
 
 def test_postcode_with_htmx_redirects_the_browser(client: Any, zutphen: Any, locatieserver: Any) -> None:
@@ -88,7 +82,7 @@ def test_malformed_postcode_gets_a_dutch_message_and_keeps_the_input(client: Any
     response = client.get("/postcode/", {"postcode": postcode})
 
     assert response.status_code == 200
-    page = text(response)
+    page = page_text(response)
     html = response.content.decode()
     if len(postcode) <= 12 and "\x00" not in postcode:
         assert "Dit is geen Nederlandse postcode" in page
@@ -99,7 +93,7 @@ def test_malformed_postcode_gets_a_dutch_message_and_keeps_the_input(client: Any
 
 def test_empty_postcode_asks_for_one(client: Any, zutphen: Any) -> None:
     response = client.get("/postcode/", {"postcode": ""})
-    assert "Vul je postcode in." in text(response)
+    assert "Vul je postcode in." in page_text(response)
 
 
 def test_malformed_postcode_with_htmx_returns_the_finder_only(client: Any, zutphen: Any) -> None:
@@ -113,7 +107,7 @@ def test_malformed_postcode_with_htmx_returns_the_finder_only(client: Any, zutph
 def test_postcode_offline_asks_to_pick_the_wijk(client: Any, zutphen: Any) -> None:
     response = client.get("/postcode/", {"postcode": "7201AB"})
     assert response.status_code == 200
-    page = text(response)
+    page = page_text(response)
     assert "We kunnen postcode 7201 AB nu niet opzoeken" in page
     assert "Kies je wijk op de kaart of in de lijst" in page
     assert 'value="7201AB"' in response.content.decode()
@@ -122,17 +116,17 @@ def test_postcode_offline_asks_to_pick_the_wijk(client: Any, zutphen: Any) -> No
 
 def test_postcode_outside_the_municipality(client: Any, zutphen: Any, locatieserver: Any) -> None:
     response = client.get("/postcode/", {"postcode": "7411AB"})
-    assert "Postcode 7411 AB ligt in Deventer" in text(response)
+    assert "Postcode 7411 AB ligt in Deventer" in page_text(response)
 
 
 def test_postcode_that_does_not_exist(client: Any, zutphen: Any, locatieserver: Any) -> None:
     response = client.get("/postcode/", {"postcode": "9999ZZ"})
-    assert "We kunnen postcode 9999 ZZ niet vinden" in text(response)
+    assert "We kunnen postcode 9999 ZZ niet vinden" in page_text(response)
 
 
 def test_pc4_in_two_wijken_lists_both(client: Any, zutphen: Any, locatieserver: Any) -> None:
     response = client.get("/postcode/", {"postcode": "7203"})
-    page = text(response)
+    page = page_text(response)
     assert "Postcode 7203 ligt in meer dan één wijk" in page
     assert 'href="/wijk/waterkwartier/"' in response.content.decode()
     assert 'href="/wijk/noordveen/"' in response.content.decode()
@@ -148,7 +142,7 @@ def test_wijk_page_shows_figures_team_members_and_places(client: Any, zutphen: A
     response = client.get("/wijk/waterkwartier/")
 
     assert response.status_code == 200
-    page = text(response)
+    page = page_text(response)
     assert "Waterkwartier" in page
     assert "Inwoners 9.865" in page
     assert "Huishoudens 5.105" in page
@@ -168,7 +162,7 @@ def test_wijk_page_shows_figures_team_members_and_places(client: Any, zutphen: A
 def test_wijk_page_unknown_slug_is_404(client: Any, zutphen: Any) -> None:
     response = client.get("/wijk/bestaat-niet/")
     assert response.status_code == 404
-    assert "We kunnen deze pagina niet vinden" in text(response)
+    assert "We kunnen deze pagina niet vinden" in page_text(response)
 
 
 def test_wijk_page_ignores_a_bad_postcode_parameter(client: Any, zutphen: Any) -> None:
@@ -179,7 +173,7 @@ def test_wijk_page_ignores_a_bad_postcode_parameter(client: Any, zutphen: Any) -
 
 def test_team_page(client: Any, zutphen: Any) -> None:
     response = client.get("/team/zuidwijken-warnsveld-leesten/")
-    page = text(response)
+    page = page_text(response)
     assert response.status_code == 200
     for name in ("Zuidwijken", "Leesten", "Warnsveld", "Noor Bakker", "Daan Visser", "Fleur de Wit"):
         assert name in page
@@ -189,7 +183,7 @@ def test_team_page(client: Any, zutphen: Any) -> None:
 def test_team_member_page(client: Any, zutphen: Any) -> None:
     member = TeamMember.objects.get(slug="abdi-warsame")
     response = client.get(member.get_absolute_url())
-    page = text(response)
+    page = page_text(response)
     assert response.status_code == 200
     assert "Abdi Warsame" in page
     assert "Somalisch" in page
@@ -202,13 +196,13 @@ def test_hidden_team_member_is_not_public(client: Any, zutphen: Any) -> None:
     member.is_public = False
     member.save()
     assert client.get(member.get_absolute_url()).status_code == 404
-    assert "Abdi Warsame" not in text(client.get("/wijk/waterkwartier/"))
-    assert "Abdi Warsame" not in text(client.get("/plek/hopwoning-waterkwartier/"))
+    assert "Abdi Warsame" not in page_text(client.get("/wijk/waterkwartier/"))
+    assert "Abdi Warsame" not in page_text(client.get("/plek/hopwoning-waterkwartier/"))
 
 
 def test_place_page(client: Any, zutphen: Any) -> None:
     response = client.get("/plek/buurthuis-t-nut/")
-    page = text(response)
+    page = page_text(response)
     assert response.status_code == 200
     assert "Buurtuis" not in page
     assert "Warnsveld" in page
@@ -218,7 +212,7 @@ def test_place_page(client: Any, zutphen: Any) -> None:
 
 def test_place_with_a_checked_address(client: Any, zutphen: Any) -> None:
     place = PlaceFactory(municipality=zutphen, street="Houtmarkt", house_number="1", postcode="7201 KL")
-    page = text(client.get(place.get_absolute_url()))
+    page = page_text(client.get(place.get_absolute_url()))
     assert "Houtmarkt 1, 7201 KL Zutphen" in page
     assert "niet gecontroleerd" not in page
 
@@ -226,7 +220,7 @@ def test_place_with_a_checked_address(client: Any, zutphen: Any) -> None:
 def test_municipality_page(client: Any, zutphen: Any) -> None:
     response = client.get("/gemeente/zutphen/")
     assert response.status_code == 200
-    assert text(response).count("Waterkwartier") >= 1
+    assert page_text(response).count("Waterkwartier") >= 1
 
 
 def test_qr_code_decodes_to_the_absolute_wijk_url(client: Any, zutphen: Any) -> None:
@@ -364,16 +358,16 @@ def test_two_municipalities_side_by_side_without_code_changes(client: Any, zutph
 
     home = client.get("/")
     html = home.content.decode()
-    assert "De wijken van Proefdorp" in text(home)
-    assert "De wijken van Zutphen" in text(home)
+    assert "De wijken van Proefdorp" in page_text(home)
+    assert "De wijken van Zutphen" in page_text(home)
     assert html.count('class="wb-map__link"') == 6 + 2
 
     dorpskern = client.get("/wijk/dorpskern/")
-    page = text(dorpskern)
+    page = page_text(dorpskern)
     assert "Welzijn Proefdorp" in page  # the header carries that municipality's organisation
     assert "#7a1f5c" in dorpskern.content.decode()
     assert "Dorp Makelaar" in page and "Inwoners 2.500" in page
-    assert "Perspectief Zutphen" in text(client.get("/wijk/waterkwartier/"))
+    assert "Perspectief Zutphen" in page_text(client.get("/wijk/waterkwartier/"))
     assert client.get("/gemeente/proefdorp/").status_code == 200
 
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from conftest import login
+from conftest import login, page_text
 from django.conf import settings
 from django.core import mail
 from django.db import connection
@@ -36,13 +36,6 @@ from wijkbasis.volunteering.selectors import search_vacancies
 pytestmark = pytest.mark.django_db
 
 VACANCIES = reverse("volunteering:vacancies")
-
-
-def text(response: Any) -> str:
-    """The visible text of a page, whitespace collapsed."""
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
-    return html_lib.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
 
 
 def titles(response: Any) -> list[str]:
@@ -229,7 +222,7 @@ def test_list_shows_the_published_vacancies_newest_first_as_cards(client: Client
         "Koken in buurthuis 't Nut",
         "Tuinman voor de buurttuin",
     ]
-    page = text(response)
+    page = page_text(response)
     assert "6 vacancies" in page
     # A card: title, organisation, where, when in words, hours, suitable for.
     assert "Kinderboerderij De Bult" in page
@@ -299,14 +292,14 @@ def test_postcode_and_distance_use_the_middle_of_the_postcodes_wijk(
 ) -> None:
     near = client.get(VACANCIES, {"postcode": "7201 AB", "afstand": "1"})  # Centrum - De Hoven
     assert titles(near) == ["Voorlezen aan kinderen"]
-    assert "within 1 km of 7201 AB" in text(near)
-    assert "0.0 km away" in text(near)
+    assert "within 1 km of 7201 AB" in page_text(near)
+    assert "0.0 km away" in page_text(near)
 
     wide = client.get(VACANCIES, {"postcode": "7201AB", "afstand": "10", "sorteer": "dichtbij"})
     # Everything with a location; not city-wide or from-home work, which has none.
     assert set(titles(wide)) == ALL_PUBLIC - {"Maatje voor ouderen", "Taalmaatje"}
     assert titles(wide)[0] == "Voorlezen aan kinderen"
-    distances = [float(km) for km in re.findall(r"\(([\d.]+) km away\)", text(wide))]
+    distances = [float(km) for km in re.findall(r"\(([\d.]+) km away\)", page_text(wide))]
     assert distances == sorted(distances)
 
 
@@ -315,17 +308,17 @@ def test_unknown_or_unreachable_postcode_gives_a_message_not_an_error(
 ) -> None:
     unknown = client.get(VACANCIES, {"postcode": "9999ZZ", "afstand": "2"})
     assert unknown.status_code == 200
-    assert "We cannot find postcode 9999 ZZ" in text(unknown)
+    assert "We cannot find postcode 9999 ZZ" in page_text(unknown)
     assert set(titles(unknown)) == ALL_PUBLIC
 
     outside = client.get(VACANCIES, {"postcode": "7411AB"})
-    assert "Postcode 7411 AB is in Deventer" in text(outside)
+    assert "Postcode 7411 AB is in Deventer" in page_text(outside)
 
 
 def test_postcode_while_offline_asks_to_choose_a_neighbourhood(client: Client, bank: Bank) -> None:
     response = client.get(VACANCIES, {"postcode": "7201AB", "afstand": "2"})
     assert response.status_code == 200
-    assert "We cannot look up postcode 7201 AB right now" in text(response)
+    assert "We cannot look up postcode 7201 AB right now" in page_text(response)
     assert set(titles(response)) == ALL_PUBLIC
 
 
@@ -358,7 +351,7 @@ def test_values_that_cannot_be_used_are_left_out_with_a_message(
     assert set(titles(response)) == expected
     if message:
         assert 'class="utrecht-alert utrecht-alert--warning" role="status"' in response.content.decode()
-        assert message in text(response)
+        assert message in page_text(response)
 
 
 def test_sort_newest_closing_soonest_and_best_match(client: Client, bank: Bank) -> None:
@@ -383,7 +376,7 @@ def test_pagination_has_20_per_page_and_keeps_the_query_string(client: Client, b
     assert len(titles(first)) == 2
 
     first = client.get(VACANCIES, {"wijk": ["leesten", "warnsveld"], "sorteer": "sluit"})
-    assert "25 vacancies" in text(first)
+    assert "25 vacancies" in page_text(first)
     assert len(titles(first)) == 20
     html = first.content.decode()
     next_link = re.search(r'<a class="utrecht-link" rel="next" href="([^"]+)"', html)
@@ -394,7 +387,7 @@ def test_pagination_has_20_per_page_and_keeps_the_query_string(client: Client, b
     second = client.get(VACANCIES + href)
     assert len(titles(second)) == 5
     assert not set(titles(first)) & set(titles(second))
-    assert "Page 2 of 2" in text(second)
+    assert "Page 2 of 2" in page_text(second)
 
 
 def test_htmx_gets_only_the_results_and_the_count(client: Client, bank: Bank) -> None:
@@ -407,7 +400,7 @@ def test_htmx_gets_only_the_results_and_the_count(client: Client, bank: Bank) ->
     assert '<p id="zoek-status" hx-swap-oob="innerHTML">' in html
     assert '<section id="resultaten"' in html
     assert set(titles(partial)) == set(titles(full)) == {"Tuinman voor de buurttuin", "Maatje voor ouderen"}
-    assert "2 vacancies in Leesten" in text(partial)
+    assert "2 vacancies in Leesten" in page_text(partial)
     # Full page and fragment share the address: caches keep them apart.
     assert "HX-Request" in partial["Vary"] and "HX-Request" in full["Vary"]
     # Going back in the browser history asks htmx for the whole page again.
@@ -421,7 +414,7 @@ def test_no_results_says_which_filter_to_widen(client: Client, bank: Bank) -> No
     response = client.get(VACANCIES, {"wijk": "leesten", "dag": "di", "dagdeel": "avond"})
 
     assert titles(response) == []
-    page = text(response)
+    page = page_text(response)
     assert "There are no vacancies in Leesten, on Tuesday evening." in page
     assert "At any part of the day: 1 vacancy" in page  # the Tuinman, on Tuesday morning
     assert "In every neighbourhood: 1 vacancy" in page  # the Taalmaatje, whenever it suits you
@@ -432,7 +425,7 @@ def test_no_results_says_which_filter_to_widen(client: Client, bank: Bank) -> No
 
 
 def test_no_results_at_all_without_filters(client: Client, zutphen: Any) -> None:
-    page = text(client.get(VACANCIES))
+    page = page_text(client.get(VACANCIES))
     assert "There are no vacancies at the moment." in page
     assert "0 vacancies" in page
 
@@ -471,7 +464,7 @@ def test_vacancy_page_tells_everything_in_plain_words(client: Client, bank: Bank
     response = client.get(bank.tuinman.get_absolute_url())
 
     assert response.status_code == 200
-    page = text(response)
+    page = page_text(response)
     html = response.content.decode()
     assert "Tuinman voor de buurttuin" in page
     assert f'href="{bank.organisation.get_absolute_url()}">Kinderboerderij De Bult</a>' in html
@@ -491,10 +484,12 @@ def test_vacancy_page_tells_everything_in_plain_words(client: Client, bank: Bank
 
 
 def test_vacancy_page_shows_place_vog_and_one_off_date(client: Client, bank: Bank) -> None:
-    koken = text(client.get(bank.koken.get_absolute_url()))
+    koken = page_text(client.get(bank.koken.get_absolute_url()))
     assert "buurthuis 't Nut" in koken and "Warnsveld" in koken
-    assert "Needed. The organisation tells you how to apply for it." in text(client.get(bank.maatje.get_absolute_url()))
-    assert "Once: " in text(client.get(bank.schuur.get_absolute_url()))
+    assert "Needed. The organisation tells you how to apply for it." in page_text(
+        client.get(bank.maatje.get_absolute_url())
+    )
+    assert "Once: " in page_text(client.get(bank.schuur.get_absolute_url()))
 
 
 @pytest.mark.parametrize("which", ["draft", "expired", "pending"])
@@ -515,7 +510,7 @@ def test_own_organisation_and_staff_see_a_preview_without_response_form(client: 
     member.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     preview = member.get(bank.draft.get_absolute_url())
     assert preview.status_code == 200
-    assert "Preview: this vacancy is not public" in text(preview)
+    assert "Preview: this vacancy is not public" in page_text(preview)
     assert 'name="consent"' not in preview.content.decode()
 
     broker = staff_user(NeighbourhoodTeam.objects.get(slug="waterkwartier"))
@@ -545,8 +540,9 @@ def respond(client: Client, django_capture_on_commit_callbacks: Any) -> Callable
 def test_respond_without_an_account(client: Client, bank: Bank, respond: Callable[..., Any]) -> None:
     form = client.get(_respond_url(bank.tuinman))
     assert form.status_code == 200
-    assert "I agree that my name, e-mail address or phone number and my message go to Kinderboerderij De Bult" in text(
-        form
+    assert (
+        "I agree that my name, e-mail address or phone number and my message go to Kinderboerderij De Bult"
+        in page_text(form)
     )
 
     response = respond(
@@ -584,7 +580,7 @@ def test_respond_without_an_account(client: Client, bank: Bank, respond: Callabl
     assert "Sanne" not in mail.outbox[0].body
     assert set(mail.outbox[0].to) == {"kinderboerderij@example.org", "mila@debult.example.org"}
 
-    thanks = text(client.get(response["Location"]))
+    thanks = page_text(client.get(response["Location"]))
     days = settings.RESPONSE_CONTACT_REMINDER_DAYS
     assert (
         f"Kinderboerderij De Bult or a sociaal makelaar of the neighbourhood team contacts you within {days} days"
@@ -615,7 +611,7 @@ def test_respond_errors_keep_what_was_typed(
     response = respond(bank.tuinman, {"message": "Ik wil graag helpen!", **data})
 
     assert response.status_code == 200
-    assert error in text(response)
+    assert error in page_text(response)
     html = response.content.decode()
     assert "Ik wil graag helpen!" in html
     for field in ("name", "email", "postcode"):
@@ -647,7 +643,7 @@ def test_respond_with_an_account(bank: Bank, respond: Callable[..., Any]) -> Non
     form = browser.get(_respond_url(bank.tuinman))
     html = form.content.decode()
     assert 'name="message"' in html and 'name="email"' not in html and 'name="consent"' not in html
-    assert "we pass your name, e-mail address and message on to Kinderboerderij De Bult" in text(form)
+    assert "we pass your name, e-mail address and message on to Kinderboerderij De Bult" in page_text(form)
 
     response = respond(bank.tuinman, {"message": "Ik heb tijd."}, on=browser)
 
@@ -660,7 +656,7 @@ def test_respond_with_an_account(bank: Bank, respond: Callable[..., Any]) -> Non
     assert FollowUp.objects.filter(response=answer, team__slug="zuidwijken-warnsveld-leesten").exists()
     # The vacancy page now says they responded, instead of the form.
     page = browser.get(bank.tuinman.get_absolute_url())
-    assert "You responded on" in text(page)
+    assert "You responded on" in page_text(page)
     assert 'name="message"' not in page.content.decode()
 
 
@@ -684,7 +680,7 @@ def test_save_search_confirm_and_unsubscribe_in_one_click(
 
     assert response.status_code == 302
     assert response["Location"] == reverse("volunteering:search_saved") + "?status=bevestigen"
-    assert "Check your e-mail" in text(client.get(response["Location"]))
+    assert "Check your e-mail" in page_text(client.get(response["Location"]))
     saved = SavedSearch.objects.get()
     assert (saved.email, saved.query, saved.label) == (
         "lezer@example.org",
@@ -699,11 +695,11 @@ def test_save_search_confirm_and_unsubscribe_in_one_click(
     assert confirm_url in body and stop_url in body
 
     # Opening the link (a mail provider's link checker does too) only shows the button.
-    assert "Yes, send me new volunteer work" in text(client.get(confirm_url))
+    assert "Yes, send me new volunteer work" in page_text(client.get(confirm_url))
     saved.refresh_from_db()
     assert saved.confirmed_at is None
     confirmed = client.post(confirm_url)
-    assert "Confirmed." in text(confirmed)
+    assert "Confirmed." in page_text(confirmed)
     saved.refresh_from_db()
     assert saved.confirmed_at is not None
 
@@ -721,7 +717,7 @@ def test_save_search_confirm_and_unsubscribe_in_one_click(
     assert stop_url in digest.extra_headers["List-Unsubscribe"]
 
     # GET shows a button; a mail program's one-click POST (no session, no CSRF token) stops it.
-    assert "Stop these e-mails" in text(client.get(stop_url))
+    assert "Stop these e-mails" in page_text(client.get(stop_url))
     assert SavedSearch.objects.filter(pk=saved.pk).exists()
     mail_program = Client(enforce_csrf_checks=True)
     one_click = mail_program.post(
@@ -764,15 +760,15 @@ def test_save_search_with_a_wrong_address_shows_the_form_again(client: Client, b
         reverse("volunteering:save_search"), {"email": "geen adres", "query": "wijk=leesten&wijk=nergens"}
     )
     assert response.status_code == 200
-    assert "valid email address" in text(response)
-    assert "in Leesten" in text(response)
+    assert "valid email address" in page_text(response)
+    assert "in Leesten" in page_text(response)
     assert not SavedSearch.objects.exists()
 
 
 def test_unknown_confirmation_link(client: Client, zutphen: Any) -> None:
     response = client.get(reverse("volunteering:confirm_search", args=["bestaat-niet"]))
     assert response.status_code == 404
-    assert "This link is not valid" in text(response)
+    assert "This link is not valid" in page_text(response)
 
 
 # ---------------------------------------------------------------------------
@@ -783,7 +779,7 @@ def test_organisation_page_shows_its_published_vacancies(client: Client, bank: B
     response = client.get(bank.organisation.get_absolute_url())
     assert response.status_code == 200
     assert set(titles(response)) == ALL_PUBLIC
-    page = text(response)
+    page = page_text(response)
     assert "Dieren, tuin en koffie." in page
     assert "0575 000 555" in page
 
@@ -828,12 +824,12 @@ def test_sign_up_an_organisation_waits_for_review(zutphen: Any) -> None:
     assert organisation.website == "https://repaircafe.example.org"
     assert organisation.registered_by == user
     assert OrganisationMembership.objects.filter(user=user, organisation=organisation).exists()
-    assert "The neighbourhood team checks your sign-up" in text(browser.get(response["Location"]))
+    assert "The neighbourhood team checks your sign-up" in page_text(browser.get(response["Location"]))
     assert browser.get(organisation.get_absolute_url()).status_code == 404
 
     duplicate = browser.post(reverse("volunteering:register_organisation"), {**data, "form_key": str(uuid.uuid4())})
     assert duplicate.status_code == 200
-    assert "is already signed up" in text(duplicate)
+    assert "is already signed up" in page_text(duplicate)
     assert Organisation.objects.filter(name="Repair Café Zutphen").count() == 1
 
 

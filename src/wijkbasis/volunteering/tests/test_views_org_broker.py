@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pytest
-from conftest import login
+from conftest import login, page_text
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -19,10 +18,6 @@ from wijkbasis.volunteering.models import FollowUp, Response, Skill, TalentProfi
 from wijkbasis.volunteering.tests.conftest import make_vacancy
 
 pytestmark = pytest.mark.django_db
-
-
-def text(response: Any) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
 
 
 VACANCY_FORM = {
@@ -54,20 +49,20 @@ def test_a_member_writes_and_publishes_a_vacancy(client: Client, member: Any, ga
             "publish": "1",
         },
     )
-    assert response.status_code == 302, text(response)[:3000]
+    assert response.status_code == 302, page_text(response)[:3000]
     vacancy = Vacancy.objects.get(title="Hulp bij de geitenstal")
     assert vacancy.status == Vacancy.Status.PUBLISHED
     assert vacancy.time_slots == (1 << 4) | (1 << 16)
     assert vacancy.suitable_for == 33
     assert list(vacancy.skills.all()) == [gardening]
-    assert "Hulp bij de geitenstal" in text(client.get("/organisatie/vacatures/"))
+    assert "Hulp bij de geitenstal" in page_text(client.get("/organisatie/vacatures/"))
 
 
 def test_a_vacancy_form_with_errors_keeps_what_was_typed(client: Client, member: Any) -> None:
     login(client, member)
     response = client.post("/organisatie/vacatures/nieuw/", {**VACANCY_FORM, "contact_email": "", "publish": "1"})
     assert response.status_code == 200
-    page = text(response)
+    page = page_text(response)
     assert "Kies ten minste één wijk" in page
     assert "telefoonnummer of e-mailadres van de contactpersoon" in page
     assert 'value="Hulp bij de geitenstal"' in response.content.decode()
@@ -85,7 +80,7 @@ def test_members_only_reach_their_own_vacancies_and_responses(client: Client, me
     login(client, member)
     assert client.get(f"/organisatie/vacatures/{foreign.pk}/").status_code == 404
     assert client.get(f"/organisatie/reacties/{foreign_response.pk}/").status_code == 404
-    assert "Niet van jou" not in text(client.get("/organisatie/reacties/"))
+    assert "Niet van jou" not in page_text(client.get("/organisatie/reacties/"))
 
 
 def test_organisation_sees_the_response_and_moves_it(client: Client, member: Any, vacancy: Vacancy) -> None:
@@ -94,8 +89,8 @@ def test_organisation_sees_the_response_and_moves_it(client: Client, member: Any
         respondent=services.Respondent(name="Kim Helper", email="kim@example.org", phone="0575 000 333"),
     )
     login(client, member)
-    assert "Kim Helper" in text(client.get("/organisatie/reacties/"))
-    page = text(client.get(f"/organisatie/reacties/{response.pk}/"))
+    assert "Kim Helper" in page_text(client.get("/organisatie/reacties/"))
+    page = page_text(client.get(f"/organisatie/reacties/{response.pk}/"))
     assert "kim@example.org" in page and "0575 000 333" in page
     assert AccessLogEntry.objects.filter(
         action="view", object_type="volunteering.response", actor_id=member.pk
@@ -111,7 +106,7 @@ def test_contact_details_are_hidden_without_consent(client: Client, member: Any,
 
     withdraw_consent(resident=response.resident, purpose="share_with_organisation")
     login(client, member)
-    page = text(client.get(f"/organisatie/reacties/{response.pk}/"))
+    page = page_text(client.get(f"/organisatie/reacties/{response.pk}/"))
     assert "kim@example.org" not in page
     assert "toestemming" in page
 
@@ -123,14 +118,14 @@ def test_a_stale_step_shows_a_plain_conflict_message(client: Client, member: Any
     result = client.post(
         f"/organisatie/reacties/{response.pk}/stap/", {"to_status": "contacted", "expected_status": "new"}, follow=True
     )
-    assert "in de tussentijd" in text(result).lower() or "kies de volgende stap" in text(result).lower()
+    assert "in de tussentijd" in page_text(result).lower() or "kies de volgende stap" in page_text(result).lower()
 
 
 def test_the_broker_moves_a_response_to_placed_with_notes(client: Client, vacancy: Vacancy) -> None:
     broker = staff_user(NeighbourhoodTeam.objects.get(slug="waterkwartier"))
     response, _ = services.respond(vacancy=vacancy, user=UserFactory(name="Placed Person"))
     login(client, broker)
-    assert "Placed Person" in text(client.get("/werkplek/vrijwilligerswerk/"))
+    assert "Placed Person" in page_text(client.get("/werkplek/vrijwilligerswerk/"))
     client.post(f"/werkplek/vrijwilligerswerk/reacties/{response.pk}/notitie/", {"text": "Gebeld, wil graag"})
     client.post(
         f"/werkplek/vrijwilligerswerk/reacties/{response.pk}/stap/",
@@ -143,10 +138,10 @@ def test_the_broker_moves_a_response_to_placed_with_notes(client: Client, vacanc
     response.refresh_from_db()
     assert response.status == Response.Status.PLACED and response.broker == broker
     assert response.placement.hours_per_week == 3
-    page = text(client.get(f"/werkplek/vrijwilligerswerk/reacties/{response.pk}/"))
+    page = page_text(client.get(f"/werkplek/vrijwilligerswerk/reacties/{response.pk}/"))
     assert "Gebeld, wil graag" in page
     assert FollowUp.objects.filter(response=response, kind="six_weeks", team__slug="waterkwartier").exists()
-    assert "hoe gaat het" in text(client.get("/werkplek/taken/")).lower()
+    assert "hoe gaat het" in page_text(client.get("/werkplek/taken/")).lower()
 
 
 def test_other_teams_do_not_see_the_response(client: Client, vacancy: Vacancy) -> None:
@@ -187,10 +182,10 @@ def test_candidates_for_a_vacancy_with_reasons(client: Client, vacancy: Vacancy,
     services.save_talent_profile(resident=hidden, skills=[gardening], interests=[], districts=[waterkwartier])
     broker = staff_user(NeighbourhoodTeam.objects.get(slug="waterkwartier"))
     login(client, broker)
-    page = text(client.get(f"/werkplek/vrijwilligerswerk/vacatures/{vacancy.pk}/kandidaten/"))
+    page = page_text(client.get(f"/werkplek/vrijwilligerswerk/vacatures/{vacancy.pk}/kandidaten/"))
     assert "Groene Vinger" in page and "Tuinieren" in page
     assert "Privé Persoon" not in page  # private profile
-    page = text(client.get(f"/werkplek/inwoners/{resident.pk}/vacatures/"))
+    page = page_text(client.get(f"/werkplek/inwoners/{resident.pk}/vacatures/"))
     assert vacancy.title in page
     _ = profile
 
@@ -202,7 +197,7 @@ def test_review_queue_approves_a_new_organisation(client: Client, zutphen: Any) 
     )
     broker = staff_user(NeighbourhoodTeam.objects.get(slug="waterkwartier"))
     login(client, broker)
-    assert "Nieuwe Club" in text(client.get("/werkplek/vrijwilligerswerk/beoordelen/"))
+    assert "Nieuwe Club" in page_text(client.get("/werkplek/vrijwilligerswerk/beoordelen/"))
     client.post(f"/werkplek/vrijwilligerswerk/organisaties/{organisation.pk}/beoordelen/", {"decision": "approve"})
     organisation.refresh_from_db()
     assert organisation.status == "approved" and organisation.reviewed_by == broker
@@ -223,7 +218,7 @@ def test_resident_talent_profile_and_suggestions(client: Client, vacancy: Vacanc
             "visibility": "brokers",
         },
     )
-    assert response.status_code == 302, text(response)[:2000]
-    page = text(client.get("/mijn/talenten/"))
+    assert response.status_code == 302, page_text(response)[:2000]
+    page = page_text(client.get("/mijn/talenten/"))
     assert vacancy.title in page
     assert "Tuinieren" in page  # the reason
