@@ -18,9 +18,6 @@ def main(argv: list[str] | None = None) -> None:
         if argv[1] == "help" and len(argv) > 2 and not argv[2].startswith("-"):
             argv[2] = argv[2].replace("-", "_")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wijkbasis.settings")
-    if len(argv) > 1 and argv[1] == "demo":
-        # The demo keeps e-mail on disk (var/mail) instead of sending it.
-        os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(argv)

@@ -12,20 +12,12 @@ from urllib.parse import unquote, urlsplit
 import segno
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
 from wijkbasis.areas.models import District, TeamMember
-
-
-def absolute_url(request: HttpRequest, path: str) -> str:
-    """The public address of a page: BASE_URL when configured, else this request's host."""
-    if settings.BASE_URL:
-        return settings.BASE_URL + path
-    return request.build_absolute_uri(path)
 
 
 def qr_code(url: str) -> segno.QRCode:

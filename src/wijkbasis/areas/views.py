@@ -15,6 +15,7 @@ from wijkbasis.areas.forms import PostcodeForm
 from wijkbasis.areas.key_figures import age_groups, general_figures
 from wijkbasis.areas.models import Municipality
 from wijkbasis.areas.postcodes import LookupStatus, lookup_postcode, normalise_postcode
+from wijkbasis.core.links import absolute_url
 
 
 def _breadcrumbs(*items: tuple[str, str]) -> list[tuple[str, str]]:
@@ -90,7 +91,7 @@ def district(request: HttpRequest, slug: str) -> HttpResponse:
             "teams": district.teams.all(),
             "places": district.places.all(),
             "postcode_note": postcode_note,
-            "page_url": posters.absolute_url(request, district.get_absolute_url()),
+            "page_url": absolute_url(district.get_absolute_url(), request),
             "breadcrumbs": _breadcrumbs(
                 (district.municipality.name, district.municipality.get_absolute_url()), (district.name, "")
             ),
@@ -101,7 +102,7 @@ def district(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def district_qr(request: HttpRequest, slug: str, image_format: str) -> HttpResponse:
     district = get_object_or_404(selectors.district_queryset(), slug=slug)
-    url = posters.absolute_url(request, district.get_absolute_url())
+    url = absolute_url(district.get_absolute_url(), request)
     filename = f"qr-{slugify(district.name)}.{image_format}"
     if image_format == "svg":
         response = HttpResponse(posters.qr_svg(url, title=district.name), content_type="image/svg+xml")
@@ -115,7 +116,7 @@ def district_qr(request: HttpRequest, slug: str, image_format: str) -> HttpRespo
 @require_safe
 def district_poster(request: HttpRequest, slug: str) -> HttpResponse:
     district = get_object_or_404(selectors.district_queryset(), slug=slug)
-    url = posters.absolute_url(request, district.get_absolute_url())
+    url = absolute_url(district.get_absolute_url(), request)
     response = HttpResponse(posters.district_poster_pdf(district, url=url), content_type="application/pdf")
     disposition = "attachment" if "download" in request.GET else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="poster-{district.slug}.pdf"'

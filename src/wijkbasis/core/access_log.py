@@ -40,7 +40,11 @@ _SUBJECTS: dict[str, Callable[[Any], int | None]] = {}
 
 
 def register_subject(model_label: str, resident_id_of: Callable[[Any], int | None]) -> None:
+    """Declare whose data a model's rows are; from then on their changes are logged too."""
+    from wijkbasis.core import signals
+
     _SUBJECTS[model_label.lower()] = resident_id_of
+    signals.connect(model_label.lower())
 
 
 def subject_of(obj: models.Model) -> int | None:
@@ -96,7 +100,9 @@ def log_access(
     """Log one access; the actor is `actor`, else the request's user, else whoever the context says acts."""
     if actor is None:
         actor = actor_from_request(request) if request is not None else current_actor()
-    return AccessLogEntry.objects.create(**_fields(_entry(actor, action, obj, purpose)))
+    entry = _entry(actor, action, obj, purpose)
+    entry.save()
+    return entry
 
 
 def log_access_many(
@@ -106,11 +112,3 @@ def log_access_many(
     entries = [_entry(actor, action, obj, purpose) for obj in objects]
     AccessLogEntry.objects.bulk_create(entries)
     return len(entries)
-
-
-def _fields(entry: AccessLogEntry) -> dict[str, Any]:
-    return {
-        field.name: getattr(entry, field.name)
-        for field in AccessLogEntry._meta.concrete_fields
-        if field.name not in ("id", "occurred_at")
-    }

@@ -21,6 +21,7 @@ from wijkbasis.accounts.models import Consent, OrganisationMembership, Resident,
 from wijkbasis.accounts.services import ensure_resident_for_user, place_by_postcode, record_consent
 from wijkbasis.areas.models import Municipality, NeighbourhoodTeam, Organisation, TeamMember
 from wijkbasis.core.email import queue_email
+from wijkbasis.core.links import absolute_url
 from wijkbasis.volunteering.models import (
     FollowUp,
     Placement,
@@ -113,7 +114,7 @@ def _notify_reviewers(*, municipality_id: int, kind: str, name: str) -> None:
         subject = _("Waiting for your review: %(what)s") % {"what": what}
         body = render_to_string(
             "volunteering/email/review_waiting.txt",
-            {"what": what, "url": settings.BASE_URL + reverse("volunteering:review_queue")},
+            {"what": what, "url": absolute_url(reverse("volunteering:review_queue"))},
         )
     queue_email(EmailMessage(subject=subject, body=body, to=recipients))
 
@@ -338,7 +339,7 @@ def _notify_organisation(response_id: int) -> None:
         subject = _("New response to %(title)s") % {"title": vacancy.title}
         body = render_to_string(
             "volunteering/email/new_response.txt",
-            {"vacancy": vacancy, "url": settings.BASE_URL + reverse("volunteering:org_responses")},
+            {"vacancy": vacancy, "url": absolute_url(reverse("volunteering:org_responses"))},
         )
     # No personal details in the e-mail itself: the organisation reads them after logging in.
     queue_email(EmailMessage(subject=subject, body=body, to=recipients))
@@ -485,8 +486,8 @@ def _send_confirmation(search_id: int) -> None:
             "volunteering/email/confirm_search.txt",
             {
                 "search": search,
-                "confirm_url": settings.BASE_URL + reverse("volunteering:confirm_search", args=[search.token]),
-                "stop_url": settings.BASE_URL + reverse("volunteering:unsubscribe", args=[search.token]),
+                "confirm_url": absolute_url(reverse("volunteering:confirm_search", args=[search.token])),
+                "stop_url": absolute_url(reverse("volunteering:unsubscribe", args=[search.token])),
             },
         )
         subject = _("Confirm: new vacancies by e-mail")
@@ -522,6 +523,7 @@ def send_weekly_digests(*, now: dt.datetime | None = None) -> int:
         found = search_vacancies(QueryDict(search.query)).filter(published_at__gt=since)[:20]
         vacancies = list(found)
         if vacancies:
+            stop = absolute_url(reverse("volunteering:unsubscribe", args=[search.token]))
             with translation.override(search.language):
                 body = render_to_string(
                     "volunteering/email/weekly_digest.txt",
@@ -529,12 +531,11 @@ def send_weekly_digests(*, now: dt.datetime | None = None) -> int:
                         "search": search,
                         "vacancies": vacancies,
                         "base_url": settings.BASE_URL,
-                        "stop_url": settings.BASE_URL + reverse("volunteering:unsubscribe", args=[search.token]),
+                        "stop_url": stop,
                     },
                 )
                 subject = _("New volunteer work: %(label)s") % {"label": search.label}
             message = EmailMessage(subject=subject, body=body, to=[search.email])
-            stop = settings.BASE_URL + reverse("volunteering:unsubscribe", args=[search.token])
             message.extra_headers = {
                 "List-Unsubscribe": f"<{stop}>",
                 "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
@@ -583,7 +584,7 @@ def run_daily(*, today: dt.date | None = None) -> dict[str, int]:
             with translation.override(settings.LANGUAGE_CODE):
                 body = render_to_string(
                     "volunteering/email/expiry_reminder.txt",
-                    {"vacancy": vacancy, "url": settings.BASE_URL + reverse("volunteering:org_vacancies")},
+                    {"vacancy": vacancy, "url": absolute_url(reverse("volunteering:org_vacancies"))},
                 )
                 subject = _("Your vacancy %(title)s expires soon") % {"title": vacancy.title}
             queue_email(EmailMessage(subject=subject, body=body, to=recipients))

@@ -141,3 +141,16 @@ def test_residents_see_who_looked_at_their_data(client: Any, broker_and_resident
     page = resident_client.get("/mijn/wie-keek/").content.decode()
     assert broker.name in page
     assert "Sociaal wijkteam Waterkwartier" in page
+
+
+def test_only_models_holding_a_residents_data_are_watched() -> None:
+    """A save/delete receiver for every model would cost Django its fast deletes everywhere."""
+    from django.contrib.sessions.models import Session
+    from django.db.models.signals import post_delete, post_save
+
+    from wijkbasis.accounts.models import Resident
+    from wijkbasis.areas.models import Place
+
+    assert post_save.has_listeners(Resident) and post_delete.has_listeners(Resident)
+    for model in (Session, Place):
+        assert not post_delete.has_listeners(model), model

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -39,3 +41,26 @@ def test_env_reads_typed_values_and_refuses_nonsense(monkeypatch: pytest.MonkeyP
         settings_module.env("WB_TEST_FLAG", False, "test", bool)
     for name in ("WB_TEST_FLAG", "WB_TEST_LIST", "WB_TEST_NUMBER", "WB_TEST_MISSING"):
         settings_module.ENVIRONMENT_VARIABLES.pop(name)
+
+
+def test_deploy_check_asks_for_base_url(settings: Any) -> None:
+    """E-mails are rendered by the task worker, without a request: their links need BASE_URL."""
+    from wijkbasis.core.checks import base_url_is_set
+
+    settings.BASE_URL = ""
+    assert [warning.id for warning in base_url_is_set()] == ["wijkbasis.W001"]
+    settings.BASE_URL = "https://wijkbasis.example.nl"
+    assert base_url_is_set() == []
+
+
+def test_the_demo_links_its_emails_to_where_it_serves(settings: Any, monkeypatch: Any) -> None:
+    from wijkbasis.core.links import absolute_url
+    from wijkbasis.demo.management.commands.demo import _configure_demo
+
+    monkeypatch.setenv("BASE_URL", "")  # restored after the test, whatever _configure_demo sets
+    monkeypatch.setenv("EMAIL_BACKEND", "")
+    settings.BASE_URL = ""
+    _configure_demo("0.0.0.0", 8080)  # noqa: S104
+    assert absolute_url("/vrijwilligerswerk/") == "http://localhost:8080/vrijwilligerswerk/"
+    assert settings.EMAIL_BACKEND.endswith("filebased.EmailBackend")
+    assert os.environ["BASE_URL"] == "http://localhost:8080"

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from typing import Any
@@ -12,6 +13,21 @@ from wijkbasis.bootstrap import ensure_ready
 from wijkbasis.core.server import parse_address, run_server
 from wijkbasis.demo import data
 from wijkbasis.demo.services import load_demo
+
+
+def _configure_demo(host: str, port: int) -> None:
+    """The demo keeps e-mail on disk (var/mail) instead of sending it, and its e-mails link to
+    the address it serves on, unless the environment says otherwise. Set in the environment
+    too, so the web server's workers and the task worker, started from here, do the same."""
+    public_host = "localhost" if host in ("0.0.0.0", "::", "") else host  # noqa: S104 - only a display name
+    defaults = {
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "BASE_URL": f"http://{public_host}:{port}",
+    }
+    for name, value in defaults.items():
+        if not os.environ.get(name) and not (name == "BASE_URL" and settings.BASE_URL):
+            os.environ[name] = value
+            setattr(settings, name, value)
 
 
 class Command(BaseCommand):
@@ -27,6 +43,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, address: str, no_serve: bool, **options: Any) -> None:
         host, port = parse_address(address)
+        _configure_demo(host, port)
         self.stdout.write("wijkbasis demo: preparing front-end files and translations…")
         ensure_ready()
         self.stdout.write("wijkbasis demo: updating the database…")
