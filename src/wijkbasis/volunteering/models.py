@@ -176,7 +176,6 @@ class Vacancy(TimeStampedModel):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     #: Stored aggregate: responses to this vacancy (kept by services.respond).
-    response_count = models.PositiveIntegerField(_("responses"), default=0)
 
     objects = VacancyQuerySet.as_manager()
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import QueryDict
 from django.utils import timezone
 
@@ -49,10 +49,12 @@ def response_queryset() -> QuerySet[Response]:
 
 
 def vacancies_of_organisations(organisation_ids: Any) -> QuerySet[Vacancy]:
+    """An organisation's vacancies with how many responses each has (counted, so it stays true
+    when responses are merged, erased or purged)."""
     return (
         Vacancy.objects.of_organisations(organisation_ids)
-        .select_related("organisation", "place")
-        .prefetch_related("districts")
+        .select_related("organisation")
+        .annotate(response_count=Count("responses"))
         .order_by("-updated_at")
     )
 

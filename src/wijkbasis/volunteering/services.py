@@ -10,7 +10,6 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -283,7 +282,6 @@ def respond(
     except IntegrityError:
         return Response.objects.get(vacancy=vacancy, resident=resident), False
     ResponseEvent.objects.create(response=response, to_status=Response.Status.NEW, by=user or recorded_by)
-    Vacancy.objects.filter(pk=vacancy.pk).update(response_count=F("response_count") + 1)
     due = timezone.localdate() + dt.timedelta(days=settings.RESPONSE_CONTACT_REMINDER_DAYS)
     for team in _teams_for(vacancy, resident):
         FollowUp.objects.get_or_create(

@@ -573,7 +573,7 @@ def test_respond_without_an_account(client: Client, bank: Bank, respond: Callabl
     follow_up = FollowUp.objects.get(response=answer)
     assert follow_up.kind == FollowUp.Kind.NO_CONTACT
     assert follow_up.team.slug == "zuidwijken-warnsveld-leesten"
-    assert Vacancy.objects.get(pk=bank.tuinman.pk).response_count == 1
+    assert Vacancy.objects.get(pk=bank.tuinman.pk).responses.count() == 1
     # The organisation hears of it, without the person's details in the e-mail.
     assert len(mail.outbox) == 1
     assert "Tuinman voor de buurttuin" in mail.outbox[0].body
