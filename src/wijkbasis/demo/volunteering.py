@@ -128,7 +128,7 @@ def _load_people(municipality: Municipality, skills: dict[str, Skill], progress:
     ]
     for name, vacancy, moves in steps:
         resident = Resident.objects.filter(name=name).first()
-        if resident is None or not vacancy.is_open_for_responses():
+        if resident is None or not vacancy.is_public():
             continue
         response, _ = services.respond(
             vacancy=vacancy,

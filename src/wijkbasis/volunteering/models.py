@@ -195,9 +195,12 @@ class Vacancy(TimeStampedModel):
     def suitabilities(self) -> list[Suitability]:
         return [flag for flag in Suitability if self.suitable_for & flag]
 
-    def is_open_for_responses(self) -> bool:
-        return self.status == self.Status.PUBLISHED and (
-            self.expires_on is None or self.expires_on >= timezone.localdate()
+    def is_public(self) -> bool:
+        """Shown to everyone and open for responses: the same rules as `Vacancy.objects.published()`."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.organisation.status == "approved"
+            and (self.expires_on is None or self.expires_on >= timezone.localdate())
         )
 
 

@@ -261,7 +261,7 @@ def respond(
     # twice on a slow phone) then finds the first one, also the record of someone without an
     # account, on PostgreSQL as on SQLite.
     vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
-    if not vacancy.is_open_for_responses():
+    if not vacancy.is_public():
         raise ResponseError(_("This vacancy is no longer open for responses."))
     if user is not None:
         resident = ensure_resident_for_user(user=user)

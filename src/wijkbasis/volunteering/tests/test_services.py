@@ -132,6 +132,16 @@ def test_closed_vacancies_take_no_responses(vacancy: Vacancy) -> None:
         services.respond(vacancy=vacancy, user=UserFactory())
 
 
+def test_vacancies_of_a_rejected_organisation_take_no_responses(vacancy: Vacancy) -> None:
+    """The service applies the same rules as the public list, not only the public page."""
+    services.review_organisation(organisation=vacancy.organisation, by=UserFactory(), approve=False)
+    vacancy.refresh_from_db()
+    assert not Vacancy.objects.published().filter(pk=vacancy.pk).exists()
+    assert not vacancy.is_public()
+    with pytest.raises(services.ResponseError):
+        services.respond(vacancy=vacancy, user=UserFactory())
+
+
 def test_the_organisation_hears_of_a_response_without_personal_details(
     vacancy: Vacancy, member: Any, django_capture_on_commit_callbacks: Any
 ) -> None:

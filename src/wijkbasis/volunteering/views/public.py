@@ -166,10 +166,6 @@ def _vacancy_queryset() -> QuerySet[Vacancy]:
     return with_card_relations(Vacancy.objects.all())
 
 
-def _is_public(vacancy: Vacancy) -> bool:
-    return vacancy.is_open_for_responses() and vacancy.organisation.status == Organisation.Status.APPROVED
-
-
 def _may_preview(request: HttpRequest, vacancy: Vacancy) -> bool:
     """Unpublished vacancies: only their organisation and the teams see them (as a preview)."""
     access = access_of(request.user)
@@ -199,7 +195,7 @@ def _teams_of(vacancy: Vacancy) -> list[NeighbourhoodTeam]:
 @require_safe
 def vacancy(request: HttpRequest, slug: str) -> HttpResponse:
     vacancy = get_object_or_404(_vacancy_queryset(), slug=slug)
-    is_public = _is_public(vacancy)
+    is_public = vacancy.is_public()
     if not is_public and not _may_preview(request, vacancy):
         raise Http404
     return render(
@@ -264,7 +260,7 @@ def respond(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def respond_thanks(request: HttpRequest, slug: str) -> HttpResponse:
     vacancy = get_object_or_404(with_card_relations(Vacancy.objects.all()), slug=slug)
-    if not _is_public(vacancy) and not _may_preview(request, vacancy):
+    if not vacancy.is_public() and not _may_preview(request, vacancy):
         raise Http404
     return render(
         request,
