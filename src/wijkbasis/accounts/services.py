@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +39,23 @@ def place_by_postcode(resident: Resident) -> None:
         resident.district = result.district
         buurten = [buurt for buurt in result.neighbourhoods if buurt.district_id == result.district.pk]
         resident.neighbourhood = buurten[0] if len(buurten) == 1 else None
+
+
+def save_resident_edit(*, resident: Resident, changed: Iterable[str], districts: Any) -> Resident:
+    """Save a record staff edited. A new postcode places the resident again (buurt, and the wijk
+    unless staff chose one), within the wijken this member of staff works in, so the record
+    does not slip out of their hands; a wijk elsewhere is for sharing, not for this form."""
+    changed = set(changed)
+    if "postcode" in changed:
+        resident.neighbourhood = None
+        chosen = resident.district
+        place_by_postcode(resident)
+        if "district" in changed or not districts.filter(pk=resident.district_id).exists():
+            resident.district = chosen
+        if resident.neighbourhood is not None and resident.neighbourhood.district_id != resident.district_id:
+            resident.neighbourhood = None
+    resident.save()
+    return resident
 
 
 def ensure_resident_for_user(*, user: User) -> Resident:

@@ -269,9 +269,10 @@ def resident_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("werkplek.open")
 def resident_edit(request: HttpRequest, pk: int) -> HttpResponse:
     resident = _visible_resident(request, pk)
-    form = ResidentEditForm(request.POST or None, instance=resident, districts=_staff_districts(request))
+    districts = _staff_districts(request)
+    form = ResidentEditForm(request.POST or None, instance=resident, districts=districts)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_resident_edit(resident=form.instance, changed=form.changed_data, districts=districts)
         messages.success(request, _("The details are saved."))
         return redirect("accounts:resident_detail", pk=resident.pk)
     log_access(request, Action.VIEW, resident, purpose="edit form")

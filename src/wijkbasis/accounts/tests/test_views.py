@@ -140,6 +140,31 @@ def test_resident_edits_own_profile_and_gets_placed_by_postcode(
     assert user.name == "Kees Bewoner"
 
 
+def test_staff_edit_of_a_postcode_places_the_resident_again_within_their_wijken(
+    client: Client, zutphen: Any, locatieserver: Any
+) -> None:
+    broker = staff_user(NeighbourhoodTeam.objects.get(slug="zuidwijken-warnsveld-leesten"))
+    zuidwijken = District.objects.get(code="WK030103")
+    resident = ResidentFactory(district=zuidwijken, neighbourhood=zuidwijken.neighbourhoods.first())
+    login(client, broker)
+    form = {"name": resident.name, "phone": resident.phone, "district": zuidwijken.pk, "preferred_contact": "phone"}
+
+    # Moved to Warnsveld (7232 CD), a wijk of this team: wijk follows the postcode, old buurt gone.
+    response = client.post(f"/werkplek/inwoners/{resident.pk}/wijzigen/", {**form, "postcode": "7232 cd"})
+    assert response.status_code == 302
+    resident.refresh_from_db()
+    assert (resident.postcode, resident.district.code) == ("7232CD", "WK030105")
+    assert resident.neighbourhood is None or resident.neighbourhood.district_id == resident.district_id
+
+    # A postcode in another team's wijk (7201 AB, Centrum) keeps the record in this team's hands.
+    form["district"] = resident.district_id
+    response = client.post(f"/werkplek/inwoners/{resident.pk}/wijzigen/", {**form, "postcode": "7201 AB"})
+    assert response.status_code == 302
+    assert client.get(response["Location"]).status_code == 200
+    resident.refresh_from_db()
+    assert (resident.postcode, resident.district.code, resident.neighbourhood) == ("7201AB", "WK030105", None)
+
+
 def test_profile_with_a_bad_postcode_keeps_what_was_typed(client: Client, zutphen: Any) -> None:
     login(client, UserFactory())
     response = client.post("/mijn/", {"name": "Kees", "postcode": "72O1AB", "preferred_contact": "email"})
