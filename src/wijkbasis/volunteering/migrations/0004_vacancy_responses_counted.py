@@ -4,14 +4,13 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('volunteering', '0003_vacancy_search_row'),
+        ("volunteering", "0003_vacancy_search_row"),
     ]
 
     operations = [
         migrations.RemoveField(
-            model_name='vacancy',
-            name='response_count',
+            model_name="vacancy",
+            name="response_count",
         ),
     ]
