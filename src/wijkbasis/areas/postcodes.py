@@ -193,6 +193,13 @@ def lookup_postcode(postcode: str) -> LookupResult:
     return _result(postcode, areas)
 
 
+def stored_lookup(postcode: str) -> LookupResult:
+    """What the database already knows of this (normalised) postcode; never asks Locatieserver.
+    For pages that only repeat an earlier answer, so a crafted link cannot make us look up."""
+    areas, _fresh = _cached(postcode)
+    return _result(postcode, areas)
+
+
 def _result(postcode: str, areas: list[PostcodeArea]) -> LookupResult:
     if not areas:
         return LookupResult(postcode, LookupStatus.UNAVAILABLE)

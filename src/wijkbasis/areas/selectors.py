@@ -85,6 +85,13 @@ def district_queryset() -> QuerySet[District]:
     )
 
 
+def poster_district_queryset() -> QuerySet[District]:
+    """What the poster shows: the teams and their public members (with walk-in hours)."""
+    return District.objects.prefetch_related(
+        Prefetch("teams", NeighbourhoodTeam.objects.prefetch_related(Prefetch("members", public_members())))
+    )
+
+
 def team_queryset() -> QuerySet[NeighbourhoodTeam]:
     return NeighbourhoodTeam.objects.select_related("municipality").prefetch_related(
         Prefetch("districts", District.objects.order_by("code")),

@@ -13,8 +13,8 @@ from django_htmx.http import HttpResponseClientRedirect
 from wijkbasis.areas import posters, selectors
 from wijkbasis.areas.forms import PostcodeForm
 from wijkbasis.areas.key_figures import age_groups, general_figures
-from wijkbasis.areas.models import Municipality
-from wijkbasis.areas.postcodes import LookupStatus, lookup_postcode, normalise_postcode
+from wijkbasis.areas.models import District, Municipality
+from wijkbasis.areas.postcodes import LookupStatus, lookup_postcode, normalise_postcode, stored_lookup
 from wijkbasis.core.links import absolute_url
 
 
@@ -48,8 +48,6 @@ def postcode_lookup(request: HttpRequest) -> HttpResponse:
             if request.htmx:
                 return HttpResponseClientRedirect(url)
             return redirect(url)
-    elif not request.GET:
-        form = PostcodeForm()
     if request.htmx:
         return render(request, "areas/_postcode_finder.html", {"form": form, "result": result})
     return render(request, "areas/home.html", _home_context(form, result))
@@ -76,7 +74,8 @@ def district(request: HttpRequest, slug: str) -> HttpResponse:
     postcode_note = None
     postcode = normalise_postcode(request.GET.get("postcode", ""))
     if postcode:
-        result = lookup_postcode(postcode)
+        # The postcode finder looked it up a moment ago; this only repeats its stored answer.
+        result = stored_lookup(postcode)
         if result.status == LookupStatus.FOUND and district in result.districts:
             postcode_note = result
     return render(
@@ -101,7 +100,7 @@ def district(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def district_qr(request: HttpRequest, slug: str, image_format: str) -> HttpResponse:
-    district = get_object_or_404(selectors.district_queryset(), slug=slug)
+    district = get_object_or_404(District.objects.only("name", "slug"), slug=slug)
     url = absolute_url(district.get_absolute_url(), request)
     filename = f"qr-{slugify(district.name)}.{image_format}"
     if image_format == "svg":
@@ -115,7 +114,7 @@ def district_qr(request: HttpRequest, slug: str, image_format: str) -> HttpRespo
 
 @require_safe
 def district_poster(request: HttpRequest, slug: str) -> HttpResponse:
-    district = get_object_or_404(selectors.district_queryset(), slug=slug)
+    district = get_object_or_404(selectors.poster_district_queryset(), slug=slug)
     url = absolute_url(district.get_absolute_url(), request)
     response = HttpResponse(posters.district_poster_pdf(district, url=url), content_type="application/pdf")
     disposition = "attachment" if "download" in request.GET else "inline"

@@ -69,6 +69,14 @@ def test_postcode_leads_to_its_wijk(client: Any, zutphen: Any, locatieserver: An
     assert response["Location"] == "/wijk/centrum-de-hoven/?postcode=7201AB"
     page = client.get(response["Location"])
     assert "Postcode 7201 AB ligt in Stadskern" in page_text(page)
+    assert len(locatieserver.requests) == 1  # the wijk page repeats the stored answer
+
+
+def test_a_postcode_in_a_link_to_a_wijk_page_is_never_looked_up(client: Any, zutphen: Any, locatieserver: Any) -> None:
+    page = client.get("/wijk/centrum-de-hoven/", {"postcode": "7201AB"})
+    assert page.status_code == 200
+    assert "Postcode 7201 AB ligt" not in page_text(page)
+    assert locatieserver.requests == []
 
 
 def test_postcode_with_htmx_redirects_the_browser(client: Any, zutphen: Any, locatieserver: Any) -> None:
@@ -265,6 +273,16 @@ def test_poster_pdf_names_the_team_members_and_carries_the_qr_code(client: Any, 
     for name in ("Samira El Amrani", "Thijs van Dijk", "Abdi Warsame"):
         assert name in content
     assert "http://testserver/wijk/waterkwartier/" in content
+
+
+def test_qr_and_poster_read_only_what_they_show(client: Any, zutphen: Any) -> None:
+    with CaptureQueriesContext(connection) as qr_queries:
+        assert client.get("/wijk/waterkwartier/qr.svg").status_code == 200
+    with CaptureQueriesContext(connection) as poster_queries:
+        assert client.get("/wijk/waterkwartier/poster.pdf").status_code == 200
+    tables = " ".join(query["sql"] for query in [*qr_queries.captured_queries, *poster_queries.captured_queries])
+    assert 'FROM "areas_neighbourhood"' not in tables and "areas_openinghours" not in tables  # buurten, places
+    assert len(qr_queries) == 1  # only the wijk
 
 
 def test_the_qr_code_printed_on_the_poster_decodes_to_the_wijk_url(client: Any, zutphen: Any) -> None:
