@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
-
 from wijkbasis.core.roles import STAFF_ROLES, Role
 
 
@@ -97,18 +95,6 @@ def access_of(user: Any) -> UserAccess:
     )
     user._wijkbasis_access = access
     return access
-
-
-def forget_access(user: Any) -> None:
-    """After a change of roles within a request (tests, admin), read them again."""
-    if hasattr(user, "_wijkbasis_access"):
-        del user._wijkbasis_access
-
-
-def residents_visible_to(user: Any) -> QuerySet[Any]:
-    from wijkbasis.accounts.models import Resident
-
-    return Resident.objects.visible_to(user)
 
 
 def resident_counts_by_district(municipality_id: int) -> dict[int, int]:

@@ -334,10 +334,6 @@ def purge_expired(*, now: dt.datetime | None = None, dry_run: bool = False) -> d
     return counts
 
 
-def log_resident_view(request: Any, resident: Resident, *, purpose: str = "") -> None:
-    log_access(request, Action.VIEW, resident, purpose=purpose)
-
-
 def send_account_invitation(*, request: Any, email_address: Any) -> None:
     """Tell someone whose account a team member made how to log in (with a code, no password)."""
     from allauth.account.adapter import get_adapter

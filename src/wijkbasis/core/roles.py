@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from django.utils.translation import gettext_lazy as _
-
 
 class Role(StrEnum):
     ANONYMOUS = "anonymous"
@@ -19,10 +17,6 @@ class Role(StrEnum):
     MUNICIPALITY_VIEWER = "municipality_viewer"
     ADMINISTRATOR = "administrator"
 
-    @property
-    def label(self) -> str:
-        return str(ROLE_LABELS[self])
-
 
 #: Roles of team members (the values of areas.TeamMember.Role).
 STAFF_ROLES = (
@@ -32,16 +26,3 @@ STAFF_ROLES = (
     Role.COORDINATOR,
     Role.CENTRE_MANAGER,
 )
-
-ROLE_LABELS = {
-    Role.ANONYMOUS: _("visitor"),
-    Role.RESIDENT: _("resident"),
-    Role.ORGANISATION_MEMBER: _("organisation member"),
-    Role.COMMUNITY_BROKER: _("community broker"),
-    Role.SOCIAL_WORKER: _("social worker"),
-    Role.CENTRE_MANAGER: _("community centre manager"),
-    Role.COORDINATOR: _("Buurtservice coordinator"),
-    Role.TEAM_LEAD: _("team lead"),
-    Role.MUNICIPALITY_VIEWER: _("municipality viewer"),
-    Role.ADMINISTRATOR: _("administrator"),
-}

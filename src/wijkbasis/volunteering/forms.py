@@ -19,8 +19,6 @@ from wijkbasis.volunteering.models import (
     Vacancy,
 )
 
-HTTPS = {"assume_scheme": "https"}
-
 
 class SlotsField(forms.MultipleChoiceField):
     """Days × parts of the day as checkboxes, stored as the bit set of slots.py."""

@@ -44,10 +44,6 @@ class Skill(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def terms(self) -> list[str]:
-        return [term.strip().lower() for term in self.search_terms.split(",") if term.strip()]
-
 
 class Suitability(enum.IntFlag):
     """Who a vacancy suits well; stored as a bit set."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import QueryDict
 from django.utils import timezone
 
@@ -170,12 +170,6 @@ def volunteering_figures(
         for district_id in all_where[vacancy_id]:
             row(district_id).not_matched_reasons[reason or "—"] += 1
     return figures
-
-
-def prefetch_for_cards(queryset: QuerySet[Vacancy]) -> QuerySet[Vacancy]:
-    return queryset.select_related("organisation", "place", "place__district").prefetch_related(
-        "districts", Prefetch("skills")
-    )
 
 
 # ---------------------------------------------------------------------------

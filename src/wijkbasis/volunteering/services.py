@@ -40,14 +40,12 @@ from wijkbasis.volunteering.models import (
 RESERVED_SLUGS = {"aanmelden", "bewaren", "bewaard", "zoekopdracht", "nieuw"}
 
 
-def _unique_slug(model: Any, text: str, *, exclude_pk: int | None = None) -> str:
+def _unique_slug(model: Any, text: str) -> str:
     base = slugify(text)[:120] or "item"
     if base in RESERVED_SLUGS:
         base = f"{base}-1"
     candidate, number = base, 2
     existing = model.objects.all()
-    if exclude_pk is not None:
-        existing = existing.exclude(pk=exclude_pk)
     while existing.filter(slug=candidate).exists():
         candidate, number = f"{base}-{number}", number + 1
     return candidate

@@ -19,7 +19,6 @@ DAYS = [
     _("Sunday"),
 ]
 PARTS = [_("morning"), _("afternoon"), _("evening")]
-ALL_SLOTS = (1 << 21) - 1
 
 
 def bit(day: int, part: int) -> int:

@@ -6,6 +6,7 @@ import json
 import shutil
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -231,3 +232,15 @@ def test_postcode_file_that_is_not_there(tmp_path: Path) -> None:
     import_areas(ZUTPHEN)
     with pytest.raises(AreaImportError, match="is geen bestand"):
         import_postcodes(tmp_path / "missing.csv")
+
+
+def test_selectors_for_reports_give_plain_figures_and_teams(zutphen: Any) -> None:
+    from wijkbasis.areas import selectors
+
+    figures = selectors.district_figures("GM0301")
+    assert [row.code for row in figures] == sorted(row.code for row in figures)
+    waterkwartier = next(row for row in figures if row.code == "WK030101")
+    assert waterkwartier.figures["aantal_inwoners"] > 0 and waterkwartier.year
+    assert waterkwartier.team_names == ("Sociaal wijkteam Waterkwartier",)
+    assert [team.slug for team in selectors.teams_serving("WK030105")] == ["zuidwijken-warnsveld-leesten"]
+    assert selectors.teams_serving("WK999999") == []

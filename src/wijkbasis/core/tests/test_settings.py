@@ -60,6 +60,7 @@ def test_the_demo_links_its_emails_to_where_it_serves(settings: Any, monkeypatch
     monkeypatch.setenv("BASE_URL", "")  # restored after the test, whatever _configure_demo sets
     monkeypatch.setenv("EMAIL_BACKEND", "")
     settings.BASE_URL = ""
+    settings.EMAIL_BACKEND = settings.EMAIL_BACKEND  # so the fixture puts the test backend back afterwards
     _configure_demo("0.0.0.0", 8080)  # noqa: S104
     assert absolute_url("/vrijwilligerswerk/") == "http://localhost:8080/vrijwilligerswerk/"
     assert settings.EMAIL_BACKEND.endswith("filebased.EmailBackend")

@@ -43,7 +43,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, address: str, no_serve: bool, **options: Any) -> None:
         host, port = parse_address(address)
-        _configure_demo(host, port)
+        if not no_serve:
+            # Before the demo data: the e-mails it queues already carry the right links.
+            _configure_demo(host, port)
         self.stdout.write("wijkbasis demo: preparing front-end files and translations…")
         ensure_ready()
         self.stdout.write("wijkbasis demo: updating the database…")
