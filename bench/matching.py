@@ -1,7 +1,7 @@
 """Benchmark of volunteering matching: ranking in memory, and loading facts from a database.
 
-    uv run python bench/bench_matching.py            # figures to the screen and bench/results/matching.md
-    uv run python bench/bench_matching.py --no-db    # ranking only
+    uv run python -m bench matching            # figures to the screen and bench/results/matching.md
+    uv run python -m bench matching --no-db    # ranking only
 
 Ranking needs no database: facts are made in memory with a seeded random generator, shaped like
 a municipality's data (60 skills of which a few are popular, 21 time slots, 6-20 wijken). Loading
@@ -11,35 +11,19 @@ nothing of yours is touched). Figures and ratios only: this is not a test and as
 
 from __future__ import annotations
 
-import argparse
-import datetime as dt
-import os
 import random
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from decimal import Decimal
-from pathlib import Path
 from typing import Any, NamedTuple
 
-# Before Django reads its settings: a throw-away data folder and SQLite, whatever the shell says.
-DATA_DIR = Path(tempfile.mkdtemp(prefix="wijkbasis-bench-"))
-os.environ["WIJKBASIS_DATA_DIR"] = str(DATA_DIR)
-os.environ.pop("DATABASE_URL", None)
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wijkbasis.settings")
+from django.utils import translation
 
-import django  # noqa: E402
-import machine  # noqa: E402
-
-django.setup()
-
-from django.utils import translation  # noqa: E402
-
-from wijkbasis.volunteering import slots  # noqa: E402
-from wijkbasis.volunteering.matching import (  # noqa: E402
+from bench import frame
+from wijkbasis.volunteering import slots
+from wijkbasis.volunteering.matching import (
     Names,
     ProfileFacts,
     VacancyFacts,
@@ -53,7 +37,7 @@ from wijkbasis.volunteering.matching import (  # noqa: E402
 
 SEED = 301  # Zutphen's CBS code
 SKILL_COUNT = 60
-RESULTS = Path(__file__).parent / "results" / "matching.md"
+RESULTS = frame.RESULTS_DIR / "matching.md"
 WEEKDAY_WEIGHTS = [10, 10, 10, 10, 9, 7, 4]  # more help on weekdays, less on Sunday
 PART_WEIGHTS = [5, 5, 3]
 
@@ -339,8 +323,7 @@ def report(
     lines = [
         "# Matching benchmark",
         "",
-        f"`uv run python bench/bench_matching.py` on {dt.date.today().isoformat()}: "  # noqa: DTZ011 - a label only
-        f"{machine.describe()}",
+        f"`uv run python -m bench matching` on {frame.today()}: {frame.describe_machine()}",
         "",
         f"In-memory facts from `random.Random({SEED})`: {SKILL_COUNT} skills (Zipf-like popularity), 21 time "
         f"slots, {municipality.district_count} wijken. Median of {runs} runs, each with another profile or vacancy.",
@@ -377,25 +360,11 @@ def _ratio(what: str, larger: Timing, smaller: Timing) -> str:
     return f"- {what}: {larger.median / smaller.median:.2f} (fastest: {larger.fastest / smaller.fastest:.2f})"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=15, help="runs per figure; the median is reported")
-    parser.add_argument("--no-db", action="store_true", help="skip loading facts from a temporary SQLite database")
-    parser.add_argument("--db-vacancies", type=int, default=20_000)
-    parser.add_argument("--db-profiles", type=int, default=20_000)
-    arguments = parser.parse_args()
-    try:
-        ranking, timings_by_size, municipality, example = bench_ranking(arguments.runs)
-        loading = []
-        if not arguments.no_db:
-            loading = bench_loading(municipality, arguments.db_vacancies, arguments.db_profiles, min(arguments.runs, 5))
-        text = report(ranking, timings_by_size, loading, municipality, example, arguments.runs)
-        RESULTS.parent.mkdir(parents=True, exist_ok=True)
-        RESULTS.write_text(text)
-        print(text)
-    finally:
-        shutil.rmtree(DATA_DIR, ignore_errors=True)
-
-
-if __name__ == "__main__":
-    main()
+def main(arguments: Any, env: frame.Environment) -> None:
+    ranking, timings_by_size, municipality, example = bench_ranking(arguments.runs)
+    loading = []
+    if not arguments.no_db:
+        loading = bench_loading(municipality, arguments.db_vacancies, arguments.db_profiles, min(arguments.runs, 5))
+    text = report(ranking, timings_by_size, loading, municipality, example, arguments.runs)
+    frame.write_results(RESULTS, text)
+    print(text)

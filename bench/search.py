@@ -1,12 +1,11 @@
 """Benchmark of the vacancy full-text search: a search page's queries at 2,000 and 20,000 vacancies.
 
-    uv run python bench/bench_search.py               # SQLite; figures to the screen and bench/results/search.md
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres uv run python bench/bench_search.py --postgres
+    uv run python -m bench search               # SQLite; figures to the screen and bench/results/search.md
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres uv run python -m bench search --postgres
 
-SQLite: a temporary database (WIJKBASIS_DATA_DIR points at a temporary folder, so nothing of yours is
-touched). PostgreSQL: a temporary database `wijkbasis_bench_<pid>` on the server of DATABASE_URL, dropped
-afterwards. Zutphen's areas and demo places, 60 organisations and 24 skills with search terms; vacancies
-are made with a seeded random generator from Dutch word lists. One search page = `apply_text_search`
+The database is a throw-away one (bench/frame.py). Zutphen's areas and demo places, 60 organisations and
+24 skills with search terms; vacancies are made with a seeded random generator from Dutch word lists (the
+scale generator's, wijkbasis.volunteering.scale). One search page = `apply_text_search`
 (one query for the vocabulary) on published vacancies with a filter, the first 20 with their organisation,
 and the count. Each of the 50 texts runs 5 times; per text the median counts, and the table shows the
 median and the 90th percentile over the texts. Figures and ratios only: this is not a test.
@@ -14,44 +13,23 @@ median and the 90th percentile over the texts. Figures and ratios only: this is 
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import hashlib
 import json
-import os
 import random
 import re
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
-ARGUMENTS = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-ARGUMENTS.add_argument("--postgres", action="store_true", help="use a temporary database on DATABASE_URL's server")
-ARGUMENTS.add_argument("--runs", type=int, default=5, help="runs per search text; the median counts")
-OPTIONS = ARGUMENTS.parse_args()
-
-# Before Django reads its settings: a throw-away data folder, and SQLite or a throw-away PostgreSQL database.
-DATA_DIR = Path(tempfile.mkdtemp(prefix="wijkbasis-bench-"))
-os.environ["WIJKBASIS_DATA_DIR"] = str(DATA_DIR)
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wijkbasis.settings")
-SERVER_URL = os.environ.pop("DATABASE_URL", "")
-BENCH_DATABASE = f"wijkbasis_bench_{os.getpid()}"
-if OPTIONS.postgres:
-    if not SERVER_URL:
-        sys.exit("--postgres needs DATABASE_URL (any database on the server; the benchmark makes its own)")
-    os.environ["DATABASE_URL"] = urlunsplit(urlsplit(SERVER_URL)._replace(path=f"/{BENCH_DATABASE}"))
-
-import django  # noqa: E402
-import machine  # noqa: E402
+from bench import frame
+from wijkbasis.volunteering.scale import ACTIVITIES, EXTRAS, GOALS, OPENINGS, PEOPLE, ROLES, WHEN
 
 SEED = 301  # Zutphen's CBS code
 SIZES = (2_000, 20_000)
-RESULTS = Path(__file__).parent / "results" / "search.md"
+RESULTS = frame.RESULTS_DIR / "search.md"
 
 SKILLS = {
     "Tuinieren": "tuin, groen, planten, moestuin",
@@ -79,112 +57,6 @@ SKILLS = {
     "Nieuwkomers": "statushouders, vluchtelingen, inburgering",
     "Schoonmaken": "opruimen, zwerfafval, poetsen",
 }
-ROLES = [
-    "Vrijwilliger",
-    "Vrijwilligers",
-    "Maatje",
-    "Chauffeur",
-    "Gastvrouw",
-    "Gastheer",
-    "Kok",
-    "Tuinman",
-    "Klusser",
-    "Voorlezer",
-    "Taalmaatje",
-    "Coach",
-    "Begeleider",
-    "Fietsenmaker",
-    "Computerhulp",
-    "Penningmeester",
-    "Secretaris",
-    "Bestuurslid",
-    "Huiswerkbegeleider",
-    "Sportbegeleider",
-    "Koorleider",
-    "Verteller",
-]
-GOALS = [
-    "voor de kinderboerderij",
-    "in het buurthuis",
-    "voor ouderen",
-    "bij de voedselbank",
-    "voor de moestuin",
-    "voor nieuwkomers",
-    "voor de buurtmaaltijd",
-    "bij het repair café",
-    "voor de bibliotheek",
-    "op school",
-    "voor het wijkfeest",
-    "in het verzorgingshuis",
-    "voor de sportclub",
-    "voor de speeltuin",
-    "voor het inloophuis",
-    "bij de fietsenwerkplaats",
-    "voor de wandelgroep",
-    "voor de computerles",
-]
-ACTIVITIES = [
-    "koffie schenken",
-    "boodschappen doen",
-    "de tuin onderhouden",
-    "samen koken",
-    "voorlezen aan kinderen",
-    "huiswerk begeleiden",
-    "mensen ophalen met het busje",
-    "fietsen repareren",
-    "een praatje maken",
-    "de administratie bijhouden",
-    "de nieuwsbrief schrijven",
-    "wandelen met bewoners",
-    "spelletjes doen",
-    "de dieren verzorgen",
-    "voedselpakketten sorteren",
-    "helpen met de computer",
-    "kleine klussen doen",
-    "het wijkfeest organiseren",
-    "zingen met ouderen",
-    "Nederlands oefenen met nieuwkomers",
-    "zwerfafval opruimen",
-    "de ontvangst verzorgen",
-    "muziek maken",
-    "breien en handwerken",
-]
-WHEN = [
-    "op maandagochtend",
-    "op dinsdagmiddag",
-    "op woensdag",
-    "op donderdagavond",
-    "op vrijdag",
-    "op zaterdag",
-    "in het weekend",
-    "eens per maand",
-    "elke week",
-    "wanneer het jou uitkomt",
-]
-PEOPLE = [
-    "ouderen",
-    "kinderen",
-    "jongeren",
-    "buurtbewoners",
-    "nieuwkomers",
-    "mensen met een beperking",
-    "mantelzorgers",
-    "gezinnen",
-    "statushouders",
-    "eenzame mensen",
-]
-EXTRAS = [
-    "Je krijgt een vrijwilligersvergoeding.",
-    "Een VOG is nodig.",
-    "Ervaring is niet nodig.",
-    "Je werkt samen met een vast team.",
-    "Wij zorgen voor een goede begeleiding.",
-    "Koffie en thee staan altijd klaar.",
-    "Je kunt ook een paar uur per maand helpen.",
-    "Ook leuk voor studenten.",
-    "Je hoeft geen Nederlands te spreken.",
-    "Er is een training.",
-]
 ORGANISATION_WORDS = ["Stichting", "Vereniging", "Buurtvereniging", "Stichting Welzijn", "Speeltuinvereniging"]
 ORGANISATION_NAMES = [
     "De Hoven",
@@ -216,7 +88,7 @@ QUERIES = [
 
 def _sentence(generator: random.Random) -> str:
     return (
-        f"{generator.choice(['Wij zoeken iemand voor', 'Help ons met', 'Kom ons helpen met', 'Samen met'])} "
+        f"{generator.choice(OPENINGS)} "
         f"{generator.choice(ACTIVITIES)} {generator.choice(WHEN)} voor {generator.choice(PEOPLE)}."
     )
 
@@ -333,25 +205,7 @@ def prepare() -> None:
     )
 
 
-def analyse() -> None:
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
-
-
-def database_label() -> str:
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SHOW server_version")
-            return f"PostgreSQL {cursor.fetchone()[0].split()[0]}"
-        cursor.execute("SELECT sqlite_version()")
-        return f"SQLite {cursor.fetchone()[0]} (WAL)"
-
-
-def run() -> dict[str, Any]:
+def run(options: Any) -> dict[str, Any]:
     from wijkbasis.volunteering.models import Vacancy
     from wijkbasis.volunteering.search import index_vacancies
 
@@ -364,20 +218,20 @@ def run() -> dict[str, Any]:
         started = time.perf_counter()
         indexed = index_vacancies(Vacancy.objects.all())
         indexing = time.perf_counter() - started
-        analyse()
-        rows[size] = {"indexed": indexed, "index_s": indexing, **measure(OPTIONS.runs)}
+        frame.analyse()
+        rows[size] = {"indexed": indexed, "index_s": indexing, **measure(options.runs)}
         print(f"  {size:,} vacancies: median {rows[size]['median_ms']:.1f} ms", file=sys.stderr)
-    return {"database": database_label(), "rows": rows}
+    return {"database": frame.database_label(), "rows": rows}
 
 
-def section(result: dict[str, Any]) -> str:
+def section(result: dict[str, Any], options: Any) -> str:
     rows = result["rows"]
     small, large = rows[SIZES[0]], rows[SIZES[1]]
     lines = [
         f"## {result['database']}",
         "",
-        f"`uv run python bench/bench_search.py{' --postgres' if OPTIONS.postgres else ''}` on "
-        f"{dt.date.today().isoformat()}: {machine.describe()}",  # noqa: DTZ011 - a label only
+        f"`uv run python -m bench search{' --postgres' if options.postgres else ''}` on "
+        f"{frame.today()}: {frame.describe_machine()}",
         "",
         "| vacancies | indexing (s) | page median (ms) | page p90 (ms) | slowest (ms) | slowest text "
         "| matches, median | matches, most | results fingerprint |",
@@ -399,7 +253,7 @@ def section(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def write_results(text: str, database: str) -> str:
+def write_results(text: str, database: str, options: Any) -> str:
     """Keep the other database's section: one file, a section per database."""
     marker = "## PostgreSQL" if database.startswith("PostgreSQL") else "## SQLite"
     header = [
@@ -407,7 +261,7 @@ def write_results(text: str, database: str) -> str:
         "",
         "A search page: `apply_text_search` on published vacancies without a VOG, the first 20 with their "
         "organisation, and the count; 50 texts (one and more words, prefixes, stop words only, no match), "
-        f"median of {OPTIONS.runs} runs per text. See bench/bench_search.py.",
+        f"median of {options.runs} runs per text. See bench/search.py.",
         "",
         "The vacancies come from small word lists, so words are common: a median text matches one in six "
         "vacancies, which all get ranked and sorted. Real texts are more varied and searches more selective.",
@@ -424,40 +278,11 @@ def write_results(text: str, database: str) -> str:
         ]
     sections.append(text)
     sections.sort(key=lambda part: not part.startswith("## SQLite"))
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
     content = "\n".join(header) + "\n" + "\n".join(sections)
-    RESULTS.write_text(content)
+    frame.write_results(RESULTS, content)
     return content
 
 
-def _create_database() -> None:
-    import psycopg
-
-    with psycopg.connect(SERVER_URL, autocommit=True) as server:
-        server.execute(f'CREATE DATABASE "{BENCH_DATABASE}"')
-
-
-def _drop_database() -> None:
-    import psycopg
-    from django.db import connections
-
-    connections.close_all()
-    with psycopg.connect(SERVER_URL, autocommit=True) as server:
-        server.execute(f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}"')
-
-
-def main() -> None:
-    try:
-        if OPTIONS.postgres:
-            _create_database()
-        django.setup()
-        result = run()
-        print(write_results(section(result), result["database"]))
-    finally:
-        if OPTIONS.postgres:
-            _drop_database()
-        shutil.rmtree(DATA_DIR, ignore_errors=True)
-
-
-if __name__ == "__main__":
-    main()
+def main(options: Any, env: frame.Environment) -> None:
+    result = run(options)
+    print(write_results(section(result, options), result["database"], options))

@@ -1,0 +1,1 @@
+"""wijkbasis benchmarks: `uv run python -m bench` (see README.md, "Benchmarks")."""
