@@ -91,6 +91,14 @@ ALLOWED_HOSTS = env(
     "Comma-separated host names this site answers to, e.g. wijkbasis.example.nl.",
     list,
 )
+TRUSTED_PROXIES = env(
+    "TRUSTED_PROXIES",
+    [],
+    "Comma-separated IP addresses or networks (10.0.0.0/8) of the reverse proxies in front of wijkbasis. "
+    "Only requests from these may say the visitor's address in X-Forwarded-For (rate limits, access log); "
+    "empty: nobody, the connection's own address counts.",
+    list,
+)
 CSRF_TRUSTED_ORIGINS = env(
     "CSRF_TRUSTED_ORIGINS",
     [],
@@ -243,6 +251,8 @@ STORAGES = {
     },
 }
 WHITENOISE_MAX_AGE = 3600
+# Files served at the site root without a URL pattern (/favicon.ico, which browsers ask for anyway).
+WHITENOISE_ROOT = BASE_DIR / "ui" / "root"
 
 # Security: safe by default, relaxed only for plain http on this machine.
 SECURE_HTTPS = env(

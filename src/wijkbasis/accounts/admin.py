@@ -3,12 +3,12 @@ from __future__ import annotations
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from wijkbasis.accounts.models import Consent, MunicipalityViewer, OrganisationMembership, Resident, ResidentShare, User
 from wijkbasis.areas.models import TeamMember
-from wijkbasis.core.access_log import Action, log_access
+from wijkbasis.core.admin import AccessLoggedAdmin
 
 
 class UserCreationAdminForm(AdminUserCreationForm):
@@ -90,16 +90,10 @@ class ResidentShareInline(admin.TabularInline):
 
 
 @admin.register(Resident)
-class ResidentAdmin(admin.ModelAdmin):
+class ResidentAdmin(AccessLoggedAdmin):
     list_display = ("name", "district", "source", "created_at")
     list_filter = ("source", "district__municipality", "district")
     search_fields = ("name", "email", "postcode")
     list_select_related = ("district",)
     raw_id_fields = ("user", "created_by")
     inlines = [ConsentInline, ResidentShareInline]
-
-    def change_view(self, request: HttpRequest, object_id: str, *args: object, **kwargs: object) -> HttpResponse:
-        resident = Resident.objects.filter(pk=object_id).first()
-        if resident is not None and request.method == "GET":
-            log_access(request, Action.VIEW, resident, purpose="management site")
-        return super().change_view(request, object_id, *args, **kwargs)  # type: ignore[arg-type]

@@ -8,11 +8,11 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from wijkbasis.accounts import personal_data, signals  # noqa: F401
-        from wijkbasis.accounts.selectors import access_of
-        from wijkbasis.core import access_log
+        from wijkbasis.accounts import personal_data, processing, signals  # noqa: F401
+        from wijkbasis.accounts.selectors import primary_role_of
+        from wijkbasis.core.access_log import register_role_resolver
 
-        access_log.role_of = lambda user: str(access_of(user).primary_role)
+        register_role_resolver(primary_role_of)
 
         from wijkbasis.accounts.services import purge_expired
         from wijkbasis.core.daily import register_daily

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wijkbasis.core.access import PersonalDataQuerySet
 from wijkbasis.core.models import TimeStampedModel
 
 
@@ -84,24 +85,34 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.name.split(" ")[0] if self.name else self.email
 
 
-class ResidentQuerySet(models.QuerySet["Resident"]):
+class ResidentQuerySet(PersonalDataQuerySet["Resident"]):
     def visible_to(self, user: Any) -> ResidentQuerySet:
-        """Residents whose data this user may see: staff see their teams' wijken and what was
-        shared with their team; everybody else only themselves. The one place this is decided."""
+        """Residents whose data this user may see: staff see their teams' wijken, whom their team
+        took in and what was shared with their team; everybody sees themselves. The one place
+        this is decided; every kind that belongs to a resident reuses it (`visible_through`)."""
         from wijkbasis.accounts.selectors import access_of
 
         access = access_of(user)
         if access.is_administrator:
             return self.all()
-        if access.team_ids:
-            return self.filter(
-                Q(district_id__in=access.district_ids)
-                | Q(intake_team_id__in=access.team_ids)
-                | Q(shares__team_id__in=access.team_ids)
-            ).distinct()
-        if access.user_id is not None:
-            return self.filter(user_id=access.user_id)
-        return self.none()
+        if access.user_id is None:
+            return self.none()
+        own = Q(user_id=access.user_id)
+        if not access.team_ids:
+            return self.filter(own)
+        shared = ResidentShare.objects.filter(team_id__in=access.team_ids).values("resident_id")
+        return self.filter(
+            own
+            | Q(district_id__in=access.district_ids)
+            | Q(intake_team_id__in=access.team_ids)
+            | Q(pk__in=shared)
+        )
+
+
+class ResidentPartQuerySet(PersonalDataQuerySet[Any]):
+    """Consents, shares: visible exactly when their resident is."""
+
+    visible_through = "resident"
 
 
 class Resident(TimeStampedModel):
@@ -185,7 +196,7 @@ class Resident(TimeStampedModel):
         ordering = ["name", "id"]
 
     def __str__(self) -> str:
-        return self.name or _("(no name)")
+        return self.name or str(_("(no name)"))
 
     @property
     def address_line(self) -> str:
@@ -220,6 +231,8 @@ class Consent(models.Model):
     )
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
 
+    objects = ResidentPartQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("consent")
         verbose_name_plural = _("consents")
@@ -253,6 +266,8 @@ class ResidentShare(models.Model):
     reason = models.CharField(_("why"), max_length=200)
     shared_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     shared_at = models.DateTimeField(_("shared at"), default=timezone.now)
+
+    objects = ResidentPartQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("shared record")

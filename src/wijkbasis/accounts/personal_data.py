@@ -8,7 +8,6 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from wijkbasis.core.access_log import register_subject
 from wijkbasis.core.guards import ACCESS_LOG_RETENTION_DAYS
 from wijkbasis.core.personal_data import (
     OnErasure,
@@ -74,6 +73,11 @@ register(
         subject_kind=SubjectKind.USER,
         subject_lookup="pk",
         erased_with="the account itself is deleted last",
+        activity="accounts",
+        access_logged=False,
+        not_logged_because=(
+            "The account row changes at every login; what administrators change is in the management site's history."
+        ),
     )
 )
 register(
@@ -88,6 +92,7 @@ register(
             "removed two years after the last change."
         ),
         subject_lookup="pk",
+        activity="resident_support",
     )
 )
 register(
@@ -98,6 +103,8 @@ register(
         retention_field="withdrawn_at",
         expiry_filter=Q(withdrawn_at__isnull=False),
         why=_("What you gave permission for, how and when. Withdrawn permissions are kept two years as proof."),
+        activity="resident_support",
+        shown_with="resident",
     )
 )
 register(
@@ -107,6 +114,8 @@ register(
         retention=2 * YEAR,
         retention_field="shared_at",
         why=_("Which other neighbourhood team may see your details, and why."),
+        activity="sharing",
+        shown_with="resident",
     )
 )
 register(
@@ -117,6 +126,9 @@ register(
         why=_("The organisations you act for."),
         subject_kind=SubjectKind.USER,
         subject_lookup="user",
+        activity="accounts",
+        access_logged=False,
+        not_logged_because="A role given by an administrator, not data about the person; see the admin's history.",
     )
 )
 register(
@@ -127,6 +139,9 @@ register(
         why=_("The municipality whose figures you may see."),
         subject_kind=SubjectKind.USER,
         subject_lookup="user",
+        activity="accounts",
+        access_logged=False,
+        not_logged_because="A role given by an administrator, not data about the person; see the admin's history.",
     )
 )
 register(
@@ -141,6 +156,8 @@ register(
         ),
         on_erasure=OnErasure.KEEP,
         subject_rows=lambda resident, user: _access_log_rows(resident),
+        access_logged=False,
+        not_logged_because="It is the access log.",
     )
 )
 register(
@@ -152,6 +169,9 @@ register(
         subject_kind=SubjectKind.USER,
         subject_lookup="user",
         retention_field="user__last_login",
+        activity="accounts",
+        access_logged=False,
+        not_logged_because="allauth's copy of the account's address; changes are the person's own.",
     )
 )
 register(
@@ -163,6 +183,9 @@ register(
         subject_kind=SubjectKind.USER,
         subject_lookup="email_address__user",
         retention_field="created",
+        activity="accounts",
+        access_logged=False,
+        not_logged_because="A pending confirmation code, gone within days.",
     )
 )
 register(
@@ -174,6 +197,9 @@ register(
         why=_("Your two-step verification (authenticator app, recovery codes, passkeys)."),
         subject_kind=SubjectKind.USER,
         subject_lookup="user",
+        activity="accounts",
+        access_logged=False,
+        not_logged_because="The person's own second factor; only they set it up or remove it.",
     )
 )
 register(
@@ -184,6 +210,8 @@ register(
         retention_field="expire_date",
         why=_("Your login on a device. Removed when it expires."),
         subject_kind=SubjectKind.NONE,
+        access_logged=False,
+        not_logged_because="Login state of a device.",
     )
 )
 register(
@@ -196,6 +224,9 @@ register(
         on_erasure=OnErasure.ANONYMISE,
         subject_rows=_admin_log_rows,
         anonymise=_blank_admin_log,
+        activity="management",
+        access_logged=False,
+        not_logged_because="It is the management site's own history of changes.",
     )
 )
 register(
@@ -207,6 +238,8 @@ register(
         expiry_filter=Q(status__in=["SUCCESSFUL", "FAILED"]),
         why=_("E-mails waiting to be sent. Removed a week after they were sent."),
         subject_rows=_queued_mail_rows,
+        access_logged=False,
+        not_logged_because="E-mails waiting to be sent (the address only); no login code is kept after sending.",
     )
 )
 
@@ -216,7 +249,3 @@ declare_not_personal(
     "contenttypes.ContentType",
     reason="Django's own bookkeeping of permissions and model types.",
 )
-
-register_subject("accounts.resident", lambda resident: resident.pk)
-register_subject("accounts.consent", lambda consent: consent.resident_id)
-register_subject("accounts.residentshare", lambda share: share.resident_id)

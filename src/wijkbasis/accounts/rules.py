@@ -46,5 +46,5 @@ def is_resident(user: Any) -> bool:
 rules.add_perm("werkplek.open", is_team_staff | is_administrator)
 rules.add_perm("werkplek.take_in_resident", is_team_staff)
 rules.add_perm("werkplek.see_figures", is_municipality_viewer | is_team_lead | is_administrator)
-rules.add_perm("organisation.act", is_organisation_member)
+rules.add_perm("organisation.open", is_organisation_member)
 rules.add_perm("mijn.open", is_resident)

@@ -15,6 +15,7 @@ class UserAccess:
     user_id: int | None = None
     is_administrator: bool = False
     team_roles: dict[int, str] = field(default_factory=dict)  # team id → TeamMember role
+    team_municipalities: dict[int, int] = field(default_factory=dict)  # team id → municipality id
     district_ids: frozenset[int] = frozenset()
     organisation_ids: frozenset[int] = frozenset()
     municipality_ids: frozenset[int] = frozenset()  # as municipality viewer
@@ -54,6 +55,15 @@ class UserAccess:
                 return role
         return Role.RESIDENT if self.user_id is not None else Role.ANONYMOUS
 
+    def municipality_ids_as(self, *roles: Role) -> frozenset[int]:
+        """The municipalities where this user is a team member in one of these roles (all roles
+        when none are given)."""
+        return frozenset(
+            self.team_municipalities[team]
+            for team, role in self.team_roles.items()
+            if not roles or Role(role) in roles
+        )
+
     def has_team_role(self, *roles: Role, team_id: int | None = None) -> bool:
         return any(
             (team_id is None or team == team_id) and Role(role) in roles for team, role in self.team_roles.items()
@@ -74,17 +84,20 @@ def access_of(user: Any) -> UserAccess:
     from wijkbasis.areas.models import TeamMember
 
     team_roles: dict[int, str] = {}
+    team_municipalities: dict[int, int] = {}
     district_ids: set[int] = set()
-    for team_id, role, district_id in TeamMember.objects.filter(user=user).values_list(
-        "team_id", "role", "team__districts"
+    for team_id, role, municipality_id, district_id in TeamMember.objects.filter(user=user).values_list(
+        "team_id", "role", "team__municipality_id", "team__districts"
     ):
         team_roles[team_id] = role
+        team_municipalities[team_id] = municipality_id
         if district_id is not None:
             district_ids.add(district_id)
     access = UserAccess(
         user_id=user.pk,
         is_administrator=bool(user.is_superuser or user.is_staff),
         team_roles=team_roles,
+        team_municipalities=team_municipalities,
         district_ids=frozenset(district_ids),
         organisation_ids=frozenset(
             OrganisationMembership.objects.filter(user=user).values_list("organisation_id", flat=True)
@@ -95,6 +108,11 @@ def access_of(user: Any) -> UserAccess:
     )
     user._wijkbasis_access = access
     return access
+
+
+def primary_role_of(user: Any) -> str:
+    """The role a user acts in, for the access log."""
+    return str(access_of(user).primary_role)
 
 
 def resident_counts_by_district(municipality_id: int) -> dict[int, int]:
@@ -109,3 +127,35 @@ def resident_counts_by_district(municipality_id: int) -> dict[int, int]:
         .annotate(total=Count("id"))
     )
     return {row["district_id"]: row["total"] for row in rows}
+
+
+def search_residents(query: str) -> Any:
+    """Residents matching a search of the werkplek (name, start of the postcode, phone), in name
+    order; still to be scoped with `visible_to` (the access helpers do)."""
+    from django.db.models import Q
+
+    from wijkbasis.accounts.models import Resident
+
+    residents = Resident.objects.select_related("district").order_by("name", "pk")
+    query = (query or "").strip()
+    if not query:
+        return residents
+    compact = query.replace(" ", "").upper()
+    return residents.filter(Q(name__icontains=query) | Q(postcode__startswith=compact) | Q(phone__icontains=query))
+
+
+def accesses_of_resident(resident: Any, *, excluding_user: Any = None) -> Any:
+    """Access-log entries about a resident's data, newest first (their own actions left out)."""
+    from wijkbasis.core.models import AccessLogEntry
+
+    entries = AccessLogEntry.objects.filter(subject_resident_id=resident.pk)
+    if excluding_user is not None:
+        entries = entries.exclude(actor_id=excluding_user.pk)
+    return entries
+
+
+def accesses_by(user: Any) -> Any:
+    """What this user opened or changed, newest first."""
+    from wijkbasis.core.models import AccessLogEntry
+
+    return AccessLogEntry.objects.filter(actor_id=user.pk)

@@ -21,7 +21,8 @@ from wijkbasis.accounts.models import Consent, Resident, ResidentShare, User
 from wijkbasis.areas.models import NeighbourhoodTeam
 from wijkbasis.areas.postcodes import LookupStatus, lookup_postcode, normalise_postcode
 from wijkbasis.core import personal_data
-from wijkbasis.core.access_log import Action, actor_for, log_access
+from wijkbasis.core.access import logged_update
+from wijkbasis.core.access_log import SYSTEM, Action, acting_as, actor_for, for_activity, log_access, log_accesses
 from wijkbasis.core.models import AccessLogEntry
 
 # ---------------------------------------------------------------------------
@@ -132,15 +133,23 @@ def record_consent(*, resident: Resident, purpose: str, method: str, by: User | 
         return resident.consents.get(purpose=purpose, withdrawn_at__isnull=True)
 
 
-def withdraw_consent(*, resident: Resident, purpose: str) -> int:
-    return resident.consents.filter(purpose=purpose, withdrawn_at__isnull=True).update(withdrawn_at=timezone.now())
+def withdraw_consent(*, resident: Resident, purpose: str, by: User) -> int:
+    """The person (or a team member for them) withdraws a permission; the change is logged."""
+    return logged_update(
+        resident.consents.filter(purpose=purpose, withdrawn_at__isnull=True),
+        actor=actor_for(by),
+        purpose="resident_support",
+        withdrawn_at=timezone.now(),
+    )
 
 
 @transaction.atomic
 def share_resident(*, resident: Resident, team: NeighbourhoodTeam, by: User, reason: str) -> ResidentShare:
-    share, _created = ResidentShare.objects.get_or_create(
+    share, created = ResidentShare.objects.get_or_create(
         resident=resident, team=team, defaults={"reason": reason, "shared_by": by}
     )
+    if created:
+        log_access(Action.SHARE, resident, purpose="sharing", actor=actor_for(by))
     return share
 
 
@@ -174,7 +183,7 @@ def link_resident_to_account(*, resident: Resident, email: str, by: User) -> tup
         resident.user = user
         resident.email = resident.email or email
         resident.save()
-    log_access(None, Action.LINK, resident, actor=actor_for(by))
+    log_access(Action.LINK, resident, purpose="record_linking", actor=actor_for(by))
     return resident, user, created
 
 
@@ -238,12 +247,15 @@ def _row(obj: models.Model) -> dict[str, Any]:
     return data
 
 
-def export_personal_data(*, user: User) -> dict[str, Any]:
-    """Everything the platform holds linked to this account, as plain data (JSON-ready)."""
+def export_personal_data(*, user: User, logged: bool = False) -> dict[str, Any]:
+    """Everything the platform holds linked to this account, as plain data (JSON-ready). With
+    `logged`, a download: every exported row of a resident's data is logged as exported."""
     resident = Resident.objects.filter(user=user).first()
     sections: dict[str, Any] = {}
     for registration in personal_data.registrations():
-        rows = registration.of_subject(resident=resident, user=user)
+        rows = list(registration.of_subject(resident=resident, user=user))
+        if logged and registration.access_logged:
+            log_accesses(Action.EXPORT, rows, purpose="own_data", actor=actor_for(user))
         items = [_row(obj) for obj in rows]
         if items:
             sections[registration.model_label.lower()] = {
@@ -258,8 +270,10 @@ def export_personal_data(*, user: User) -> dict[str, Any]:
     }
 
 
-def export_as_json(*, user: User) -> str:
-    return json.dumps(export_personal_data(user=user), cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
+def export_as_json(*, user: User, logged: bool = False) -> str:
+    return json.dumps(
+        export_personal_data(user=user, logged=logged), cls=DjangoJSONEncoder, indent=2, ensure_ascii=False
+    )
 
 
 @dataclass
@@ -292,20 +306,22 @@ def erase_account(*, user: User) -> ErasurePlan:
     """Erase or anonymise everything personal of this account; keep only what must be kept."""
     plan = erasure_plan(user=user)
     resident = Resident.objects.filter(user=user).first()
+    actor = actor_for(user)
     if resident is not None:
-        log_access(None, Action.ERASE, resident, actor=actor_for(user))
-    for registration in personal_data.registrations():
-        if registration.on_erasure == personal_data.OnErasure.KEEP or registration.erased_with:
-            continue
-        rows = registration.of_subject(resident=resident, user=user)
-        if registration.keep_reason is not None:
-            keep = [obj.pk for obj in rows if registration.keep_reason(obj)]
-            rows = rows.exclude(pk__in=keep)
-        if registration.on_erasure == personal_data.OnErasure.ANONYMISE:
-            registration.empty_fields(rows)
-        else:
-            rows.delete()
-    user.delete()
+        log_access(Action.ERASE, resident, purpose="own_data", actor=actor)
+    with acting_as(actor), for_activity("own_data"):
+        for registration in personal_data.registrations():
+            if registration.on_erasure == personal_data.OnErasure.KEEP or registration.erased_with:
+                continue
+            rows = registration.of_subject(resident=resident, user=user)
+            if registration.keep_reason is not None:
+                keep = [obj.pk for obj in rows if registration.keep_reason(obj)]
+                rows = rows.exclude(pk__in=keep)
+            if registration.on_erasure == personal_data.OnErasure.ANONYMISE:
+                registration.empty_fields(rows, actor=actor, purpose="own_data")
+            else:
+                rows.delete()
+        user.delete()
     return plan
 
 
@@ -313,7 +329,7 @@ def purge_expired(*, now: dt.datetime | None = None, dry_run: bool = False) -> d
     """Delete or anonymise what is past its retention period. Returns counts per model."""
     now = now or timezone.now()
     counts: dict[str, int] = {}
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(SYSTEM), for_activity("retention"):
         for registration in personal_data.registrations():
             expired = registration.expired(now)
             if registration.model is AccessLogEntry:
@@ -325,7 +341,7 @@ def purge_expired(*, now: dt.datetime | None = None, dry_run: bool = False) -> d
             elif registration.on_expiry == personal_data.OnExpiry.ANONYMISE:
                 total = expired.count()
                 if not dry_run:
-                    registration.empty_fields(expired)
+                    registration.empty_fields(expired, actor=SYSTEM, purpose="retention")
             else:
                 total = expired.count()
                 if not dry_run:

@@ -15,14 +15,15 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from weasyprint import HTML
 
-from wijkbasis.accounts import services
+from wijkbasis.accounts import selectors, services
+from wijkbasis.accounts.access import access_own_resident, access_resident, access_resident_page
 from wijkbasis.accounts.decorators import permission_required
 from wijkbasis.accounts.forms import (
     ConsentForm,
@@ -37,7 +38,6 @@ from wijkbasis.accounts.forms import (
 from wijkbasis.accounts.models import Resident, User
 from wijkbasis.accounts.selectors import access_of, resident_counts_by_district
 from wijkbasis.areas.models import District, Municipality, NeighbourhoodTeam, Organisation, TeamMember
-from wijkbasis.core.access_log import Action, log_access, log_access_many
 from wijkbasis.core.idempotency import once
 from wijkbasis.core.models import AccessLogEntry
 from wijkbasis.core.suppression import suppress
@@ -72,14 +72,10 @@ def start(request: HttpRequest) -> HttpResponse:
 # Mijn gegevens
 
 
-def _own_resident(request: HttpRequest) -> Resident:
-    return services.ensure_resident_for_user(user=request.user)
-
-
 @require_http_methods(["GET", "POST"])
 @permission_required("mijn.open")
 def profile(request: HttpRequest) -> HttpResponse:
-    resident = _own_resident(request)
+    resident = access_own_resident(request.user, logged=request.method == "GET")
     form = ProfileForm(request.POST or None, instance=resident)
     if request.method == "POST" and form.is_valid():
         services.update_own_profile(resident=resident, **{name: form.cleaned_data[name] for name in form.changed_data})
@@ -96,8 +92,8 @@ def profile(request: HttpRequest) -> HttpResponse:
 @require_POST
 @permission_required("mijn.open")
 def withdraw_consent(request: HttpRequest, purpose: str) -> HttpResponse:
-    resident = _own_resident(request)
-    if services.withdraw_consent(resident=resident, purpose=purpose):
+    resident = access_own_resident(request.user, logged=False)
+    if services.withdraw_consent(resident=resident, purpose=purpose, by=request.user):
         messages.success(request, _("Your permission is withdrawn."))
     return redirect("accounts:profile")
 
@@ -105,17 +101,16 @@ def withdraw_consent(request: HttpRequest, purpose: str) -> HttpResponse:
 @require_safe
 @permission_required("mijn.open")
 def my_data(request: HttpRequest) -> HttpResponse:
+    access_own_resident(request.user)
     export = services.export_personal_data(user=request.user)
-    resident = _own_resident(request)
-    log_access(request, Action.VIEW, resident, purpose="own data")
     return render(request, "accounts/my_data.html", {"export": export})
 
 
 @require_safe
 @permission_required("mijn.open")
 def my_data_json(request: HttpRequest) -> HttpResponse:
-    log_access(request, Action.EXPORT, _own_resident(request), purpose="own data, JSON")
-    response = HttpResponse(services.export_as_json(user=request.user), content_type="application/json")
+    access_own_resident(request.user, logged=False)
+    response = HttpResponse(services.export_as_json(user=request.user, logged=True), content_type="application/json")
     response["Content-Disposition"] = 'attachment; filename="mijn-gegevens.json"'
     return response
 
@@ -123,8 +118,8 @@ def my_data_json(request: HttpRequest) -> HttpResponse:
 @require_safe
 @permission_required("mijn.open")
 def my_data_pdf(request: HttpRequest) -> HttpResponse:
-    log_access(request, Action.EXPORT, _own_resident(request), purpose="own data, PDF")
-    export = services.export_personal_data(user=request.user)
+    access_own_resident(request.user, logged=False)
+    export = services.export_personal_data(user=request.user, logged=True)
     html = render_to_string("accounts/my_data_print.html", {"export": export}, request=request)
     response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="mijn-gegevens.pdf"'
@@ -151,8 +146,8 @@ def _describe_actors(entries: list[AccessLogEntry]) -> dict[int, str]:
 @require_safe
 @permission_required("mijn.open")
 def who_looked(request: HttpRequest) -> HttpResponse:
-    resident = _own_resident(request)
-    entries = AccessLogEntry.objects.filter(subject_resident_id=resident.pk).exclude(actor_id=request.user.pk)
+    resident = access_own_resident(request.user, logged=False)
+    entries = selectors.accesses_of_resident(resident, excluding_user=request.user)
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("pagina"))
     actors = _describe_actors(list(page))
     rows = [(entry, actors.get(entry.actor_id, _("the system"))) for entry in page]
@@ -206,15 +201,10 @@ def werkplek(request: HttpRequest) -> HttpResponse:
 @permission_required("werkplek.open")
 def resident_list(request: HttpRequest) -> HttpResponse:
     form = ResidentSearchForm(request.GET or None)
-    residents = Resident.objects.visible_to(request.user).select_related("district")
-    if form.is_valid() and form.cleaned_data["q"]:
-        query = form.cleaned_data["q"].strip()
-        compact = query.replace(" ", "").upper()
-        residents = residents.filter(
-            Q(name__icontains=query) | Q(postcode__startswith=compact) | Q(phone__icontains=query)
-        )
-    page = Paginator(residents.order_by("name", "pk"), PAGE_SIZE).get_page(request.GET.get("pagina"))
-    log_access_many(request, Action.LIST, page.object_list)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    page = access_resident_page(
+        request.user, selectors.search_residents(query), request.GET.get("pagina"), per_page=PAGE_SIZE
+    )
     return render(request, "accounts/resident_list.html", {"form": form, "page": page})
 
 
@@ -239,18 +229,10 @@ def resident_new(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/resident_form.html", {"form": form, "intake": True})
 
 
-def _visible_resident(request: HttpRequest, pk: int) -> Resident:
-    return get_object_or_404(
-        Resident.objects.visible_to(request.user).select_related("district", "neighbourhood", "intake_team", "user"),
-        pk=pk,
-    )
-
-
 @require_safe
 @permission_required("werkplek.open")
 def resident_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    resident = _visible_resident(request, pk)
-    log_access(request, Action.VIEW, resident)
+    resident = access_resident(request.user, pk)
     return render(
         request,
         "accounts/resident_detail.html",
@@ -268,21 +250,20 @@ def resident_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @permission_required("werkplek.open")
 def resident_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    resident = _visible_resident(request, pk)
+    resident = access_resident(request.user, pk)
     districts = _staff_districts(request)
     form = ResidentEditForm(request.POST or None, instance=resident, districts=districts)
     if request.method == "POST" and form.is_valid():
         services.save_resident_edit(resident=form.instance, changed=form.changed_data, districts=districts)
         messages.success(request, _("The details are saved."))
         return redirect("accounts:resident_detail", pk=resident.pk)
-    log_access(request, Action.VIEW, resident, purpose="edit form")
     return render(request, "accounts/resident_form.html", {"form": form, "resident": resident})
 
 
 @require_POST
 @permission_required("werkplek.open")
 def resident_consent(request: HttpRequest, pk: int) -> HttpResponse:
-    resident = _visible_resident(request, pk)
+    resident = access_resident(request.user, pk)
     form = ConsentForm(request.POST)
     if form.is_valid():
         services.record_consent(
@@ -297,7 +278,7 @@ def resident_consent(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @permission_required("werkplek.open")
 def resident_link(request: HttpRequest, pk: int) -> HttpResponse:
-    resident = _visible_resident(request, pk)
+    resident = access_resident(request.user, pk)
     form = LinkAccountForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Fill in a valid e-mail address."))
@@ -321,13 +302,12 @@ def resident_link(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @permission_required("werkplek.open")
 def resident_share(request: HttpRequest, pk: int) -> HttpResponse:
-    resident = _visible_resident(request, pk)
+    resident = access_resident(request.user, pk)
     form = ShareForm(request.POST, teams=NeighbourhoodTeam.objects.all())
     if form.is_valid():
         services.share_resident(
             resident=resident, team=form.cleaned_data["team"], by=request.user, reason=form.cleaned_data["reason"]
         )
-        log_access(request, Action.SHARE, resident, purpose=form.cleaned_data["reason"])
         messages.success(request, _("The record is shared with %(team)s.") % {"team": form.cleaned_data["team"]})
     else:
         messages.error(request, _("Choose a team and say why."))
@@ -337,8 +317,7 @@ def resident_share(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 @permission_required("werkplek.open")
 def my_accesses(request: HttpRequest) -> HttpResponse:
-    entries = AccessLogEntry.objects.filter(actor_id=request.user.pk)
-    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = Paginator(selectors.accesses_by(request.user), PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(request, "accounts/my_accesses.html", {"page": page})
 
 
@@ -367,7 +346,7 @@ def figures(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@permission_required("organisation.act")
+@permission_required("organisation.open")
 def organisation(request: HttpRequest) -> HttpResponse:
     organisations = Organisation.objects.filter(pk__in=access_of(request.user).organisation_ids)
     return render(request, "accounts/organisation.html", {"organisations": organisations})

@@ -8,4 +8,4 @@ class AreasConfig(AppConfig):
     verbose_name = _("Areas and teams")
 
     def ready(self) -> None:
-        from wijkbasis.areas import personal_data  # noqa: F401
+        from wijkbasis.areas import personal_data, processing  # noqa: F401

@@ -21,6 +21,9 @@ register(
         why=_("Your public profile as a team member."),
         subject_kind=SubjectKind.USER,
         subject_lookup="user",
+        activity="team_profiles",
+        access_logged=False,
+        not_logged_because="A public profile that the team member keeps up to date with their team.",
     )
 )
 declare_not_personal(

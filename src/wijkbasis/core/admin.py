@@ -34,3 +34,32 @@ class AccessLogEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+class AccessLoggedAdmin(admin.ModelAdmin):
+    """The management site's pages of a resident's data log who saw what, as every other page:
+    the list (the rows on the page), a record, and its history. Changes and deletions are logged
+    by the access log's receivers."""
+
+    def get_changelist_instance(self, request: HttpRequest) -> Any:
+        changelist = super().get_changelist_instance(request)
+        from wijkbasis.core.access_log import Action, actor_for, log_accesses
+
+        log_accesses(Action.LIST, changelist.result_list, purpose="management", actor=actor_for(request.user))
+        return changelist
+
+    def _log_view(self, request: HttpRequest, object_id: str) -> None:
+        obj = self.get_object(request, object_id)  # None for an unknown or malformed id
+        if obj is not None:
+            from wijkbasis.core.access_log import Action, actor_for, log_access
+
+            log_access(Action.VIEW, obj, purpose="management", actor=actor_for(request.user))
+
+    def change_view(self, request: HttpRequest, object_id: str, *args: Any, **kwargs: Any) -> Any:
+        if request.method == "GET":
+            self._log_view(request, object_id)
+        return super().change_view(request, object_id, *args, **kwargs)
+
+    def history_view(self, request: HttpRequest, object_id: str, extra_context: Any = None) -> Any:
+        self._log_view(request, object_id)
+        return super().history_view(request, object_id, extra_context)

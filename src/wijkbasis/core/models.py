@@ -59,7 +59,10 @@ class AccessLogEntry(models.Model):
     subject_resident_id = models.PositiveBigIntegerField(
         _("whose data (resident id)"), null=True, blank=True, db_index=True, editable=False
     )
-    purpose = models.CharField(_("purpose"), max_length=200, blank=True, editable=False)
+    #: The processing activity (core/processing.py): VNG verwerkingenlogging's "verwerking".
+    purpose = models.CharField(_("processing activity"), max_length=200, blank=True, editable=False)
+    #: The activity's confidentiality when this was logged: VNG's "vertrouwelijkheid".
+    confidentiality = models.CharField(_("confidentiality"), max_length=20, blank=True, editable=False)
     origin = models.CharField(_("origin"), max_length=200, blank=True, editable=False)
 
     objects = AccessLogQuerySet.as_manager()

@@ -64,10 +64,31 @@ class PersonalData:
     erased_with: str = ""
     #: When a simple lookup cannot say which rows are the person's: a function (resident, user) → rows.
     subject_rows: Callable[[Any, Any], QuerySet[Any]] | None = None
+    #: The processing activity (core/processing.py) this data serves; changes are logged under it.
+    activity: str = ""
+    #: Every create, change, view and delete of a row is in the access log (core/access_log.py).
+    #: False only with a reason in `not_logged_because` (rows that are not about what a
+    #: resident told us: sessions, task records, the log itself).
+    access_logged: bool = True
+    not_logged_because: str = ""
+    #: A kind only ever shown on its parent's pages (consents on the resident's page): views of
+    #: the parent are the views of this data too. The lookup to the parent.
+    shown_with: str = ""
 
     @property
     def model(self) -> type[models.Model]:
         return apps.get_model(self.model_label)
+
+    @property
+    def resident_lookup(self) -> str | None:
+        """The lookup from a row to the id of the resident it is about (None: no resident)."""
+        if self.subject_rows is not None:
+            return None
+        if self.subject_kind == SubjectKind.RESIDENT:
+            return "pk" if self.subject_lookup == "pk" else f"{self.subject_lookup}_id"
+        if self.subject_kind == SubjectKind.USER:
+            return "resident__pk" if self.subject_lookup == "pk" else f"{self.subject_lookup}__resident__pk"
+        return None
 
     def expired(self, now: dt.datetime) -> QuerySet[Any]:
         cutoff = now - self.retention
@@ -83,14 +104,19 @@ class PersonalData:
         # By primary key: works for a lazy request.user as well as for a model instance.
         return manager.filter(**{self.subject_lookup: subject.pk})
 
-    def empty_fields(self, queryset: QuerySet[Any]) -> int:
-        """Default anonymisation: every personal field emptied (blank, or NULL where allowed)."""
+    def empty_fields(self, queryset: QuerySet[Any], *, actor: Any, purpose: str) -> int:
+        """Default anonymisation: every personal field emptied (blank, or NULL where allowed),
+        each row's change logged when this is a resident's data."""
         if self.anonymise is not None:
             return self.anonymise(queryset)
         values: dict[str, Any] = {}
         for name in self.fields:
             model_field = self.model._meta.get_field(name)
             values[name] = None if model_field.null else ""
+        if self.access_logged:
+            from wijkbasis.core.access import logged_update
+
+            return logged_update(queryset, actor=actor, purpose=purpose, **values)
         return queryset.update(**values)
 
 
@@ -99,8 +125,20 @@ _NOT_PERSONAL: dict[str, str] = {}
 
 
 def register(entry: PersonalData) -> PersonalData:
+    if entry.access_logged and not entry.activity:
+        raise ValueError(f"{entry.model_label}: name the processing activity its data serves (activity=...)")
+    if not entry.access_logged and not entry.not_logged_because:
+        raise ValueError(f"{entry.model_label}: say why its access is not logged (not_logged_because=...)")
     _REGISTRY[entry.model_label.lower()] = entry
+    if entry.access_logged:
+        from wijkbasis.core import signals
+
+        signals.connect(entry.model_label.lower())
     return entry
+
+
+def logged_registrations() -> list[PersonalData]:
+    return [entry for entry in _REGISTRY.values() if entry.access_logged]
 
 
 def declare_not_personal(*model_labels: str, reason: str) -> None:

@@ -9,7 +9,7 @@ class VolunteeringConfig(AppConfig):
 
     def ready(self) -> None:
         from wijkbasis.core.daily import register_daily
-        from wijkbasis.volunteering import personal_data  # noqa: F401
+        from wijkbasis.volunteering import personal_data, processing  # noqa: F401
         from wijkbasis.volunteering.services import run_daily, send_weekly_digests
 
         register_daily("vacancies", run_daily)

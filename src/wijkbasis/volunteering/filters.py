@@ -279,6 +279,8 @@ class VacancyFilter(django_filters.FilterSet):
         if not hasattr(self, "_qs"):
             self._report_invalid()
             queryset = self.filter_queryset(self.queryset.all())
+            from wijkbasis.volunteering.selectors import with_card_relations
+
             self._qs = with_card_relations(self.order(queryset))
         return self._qs
 
@@ -610,10 +612,3 @@ def _middle(districts: Sequence[District]) -> tuple[float, float] | None:
         return None
     point = (shapes[0] if len(shapes) == 1 else unary_union(shapes)).representative_point()
     return point.y, point.x
-
-
-def with_card_relations(queryset: QuerySet[Vacancy]) -> QuerySet[Vacancy]:
-    """What a vacancy card shows, fetched in a fixed number of queries for a whole page."""
-    return queryset.select_related(
-        "organisation", "organisation__municipality", "place", "place__district"
-    ).prefetch_related("districts", "skills")

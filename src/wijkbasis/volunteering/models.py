@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wijkbasis.core.access import PersonalDataQuerySet, VisibleQuerySet
 from wijkbasis.core.models import TimeStampedModel
 
 
@@ -82,15 +83,65 @@ class NotMatchedReason(models.Model):
         return self.name
 
 
-class VacancyQuerySet(models.QuerySet["Vacancy"]):
+#: Where a vacancy is, as lookups from a vacancy: its wijken and the wijk of its place. Which
+#: neighbourhood teams a vacancy — and a response to it — belongs to follows from these alone
+#: (`teams_for_vacancy`, `teams_for_response`, `Response.objects.visible_to`).
+VACANCY_DISTRICT_LOOKUPS = ("districts", "place__district")
+#: A response belongs to the wijken of its vacancy and to the wijk of the person responding.
+RESPONSE_DISTRICT_LOOKUPS = (*(f"vacancy__{lookup}" for lookup in VACANCY_DISTRICT_LOOKUPS), "resident__district")
+
+
+def _in_districts(lookups: tuple[str, ...], district_ids: Any) -> Q:
+    condition = Q(pk__in=[])
+    for lookup in lookups:
+        condition |= Q(**{f"{lookup}__in": district_ids})
+    return condition
+
+
+def _nowhere(lookups: tuple[str, ...]) -> Q:
+    """None of the lookups names a wijk: city-wide, from home, and nobody knows where the person lives."""
+    condition = Q()
+    for lookup in lookups:
+        condition &= Q(**{f"{lookup}__isnull": True})
+    return condition
+
+
+class VacancyQuerySet(VisibleQuerySet["Vacancy"]):
     def published(self) -> VacancyQuerySet:
         today = timezone.localdate()
         return self.filter(status=Vacancy.Status.PUBLISHED, organisation__status="approved").filter(
             Q(expires_on__isnull=True) | Q(expires_on__gte=today)
         )
 
-    def of_organisations(self, organisation_ids: Any) -> VacancyQuerySet:
-        return self.filter(organisation_id__in=organisation_ids)
+    def visible_to(self, user: Any) -> VacancyQuerySet:
+        """Published vacancies for everyone; unpublished ones for their organisation and, as a
+        preview, the teams and administrators of the organisation's municipality."""
+        from wijkbasis.accounts.selectors import access_of
+
+        access = access_of(user)
+        if access.is_administrator:
+            return self.all()
+        published = self.published().values("pk")
+        return self.filter(
+            Q(pk__in=published)
+            | Q(organisation_id__in=access.organisation_ids)
+            | Q(organisation__municipality_id__in=access.municipality_ids_as())
+        )
+
+    def editable_by(self, user: Any) -> VacancyQuerySet:
+        """The vacancies of the organisations this user acts for."""
+        from wijkbasis.accounts.selectors import access_of
+
+        return self.filter(organisation_id__in=access_of(user).organisation_ids)
+
+    def reviewable_by(self, user: Any) -> VacancyQuerySet:
+        """Vacancies waiting for review that this user may review: sociaal makelaars and team
+        leads of the organisation's municipality."""
+        from wijkbasis.accounts.selectors import access_of
+        from wijkbasis.core.roles import Role
+
+        municipalities = access_of(user).municipality_ids_as(Role.COMMUNITY_BROKER, Role.TEAM_LEAD)
+        return self.filter(status=Vacancy.Status.IN_REVIEW, organisation__municipality_id__in=municipalities)
 
 
 class Vacancy(TimeStampedModel):
@@ -171,8 +222,6 @@ class Vacancy(TimeStampedModel):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    #: Stored aggregate: responses to this vacancy (kept by services.respond).
-
     objects = VacancyQuerySet.as_manager()
 
     class Meta:
@@ -225,6 +274,96 @@ class VacancySearchRow(models.Model):
         return f"search row of vacancy {self.vacancy_id}"
 
 
+class ResponseQuerySet(PersonalDataQuerySet["Response"]):
+    def visible_to(self, user: Any) -> ResponseQuerySet:
+        """The person themselves; organisation members the responses to their organisation's
+        vacancies; team staff those of their teams' wijken (the vacancy's or the person's, see
+        RESPONSE_DISTRICT_LOOKUPS; with no wijk at all, every team of the municipality);
+        administrators all."""
+        from wijkbasis.accounts.selectors import access_of
+
+        access = access_of(user)
+        if access.is_administrator:
+            return self.all()
+        if access.user_id is None:
+            return self.none()
+        condition = Q(resident__user_id=access.user_id)
+        if access.organisation_ids:
+            condition |= Q(vacancy__organisation_id__in=access.organisation_ids)
+        if access.team_ids:
+            condition |= _in_districts(RESPONSE_DISTRICT_LOOKUPS, access.district_ids) | (
+                _nowhere(RESPONSE_DISTRICT_LOOKUPS)
+                & Q(vacancy__organisation__municipality_id__in=access.municipality_ids_as())
+            )
+        return self.filter(pk__in=Response.objects.filter(condition).values("pk"))
+
+
+class ResponsePartQuerySet(PersonalDataQuerySet[Any]):
+    """Steps and placements: visible exactly when their response is."""
+
+    visible_through = "response"
+
+
+class ResponseNoteQuerySet(ResponsePartQuerySet):
+    def visible_to(self, user: Any) -> ResponseNoteQuerySet:
+        """The sociaal makelaars' notes: for the team staff who see the response, not for the
+        organisation."""
+        from wijkbasis.accounts.selectors import access_of
+
+        access = access_of(user)
+        if not (access.is_team_staff or access.is_administrator):
+            return self.none()
+        return super().visible_to(user)  # type: ignore[return-value]
+
+
+class FollowUpQuerySet(PersonalDataQuerySet["FollowUp"]):
+    def visible_to(self, user: Any) -> FollowUpQuerySet:
+        """A follow-up is a task of one team: for that team's staff (and administrators)."""
+        from wijkbasis.accounts.selectors import access_of
+
+        access = access_of(user)
+        if access.is_administrator:
+            return self.all()
+        return self.filter(team_id__in=access.team_ids)
+
+
+class TalentProfileQuerySet(PersonalDataQuerySet["TalentProfile"]):
+    def visible_to(self, user: Any) -> TalentProfileQuerySet:
+        """The person themselves; brokers the shared profiles of residents of their wijken (or
+        who want to help there); organisation members the profiles shared with organisations;
+        administrators every shared profile."""
+        from wijkbasis.accounts.selectors import access_of
+
+        access = access_of(user)
+        shared = ~Q(visibility=TalentProfile.Visibility.PRIVATE)
+        if access.user_id is None:
+            return self.none()
+        condition = Q(resident__user_id=access.user_id)
+        if access.is_administrator:
+            condition |= shared
+        if access.district_ids:
+            in_wijk = Q(resident__district_id__in=access.district_ids) | Q(
+                pk__in=TalentProfile.districts.through.objects.filter(district_id__in=access.district_ids).values(
+                    "talentprofile_id"
+                )
+            )
+            condition |= shared & in_wijk
+        if access.organisation_ids:
+            condition |= Q(visibility=TalentProfile.Visibility.BROKERS_AND_ORGANISATIONS)
+        return self.filter(condition)
+
+
+class SavedSearchQuerySet(PersonalDataQuerySet["SavedSearch"]):
+    def visible_to(self, user: Any) -> SavedSearchQuerySet:
+        """Only the person who saved it (by their account), and administrators."""
+        from wijkbasis.accounts.selectors import access_of
+
+        access = access_of(user)
+        if access.is_administrator:
+            return self.all()
+        return self.filter(user_id=access.user_id) if access.user_id is not None else self.none()
+
+
 class Response(TimeStampedModel):
     """A resident's "Ik wil helpen", followed from first contact to placement (or not)."""
 
@@ -262,6 +401,8 @@ class Response(TimeStampedModel):
         verbose_name=_("broker who stepped in"),
     )
 
+
+    objects = ResponseQuerySet.as_manager()
     class Meta:
         verbose_name = _("response")
         verbose_name_plural = _("responses")
@@ -283,6 +424,8 @@ class ResponseEvent(models.Model):
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     at = models.DateTimeField(_("at"), default=timezone.now)
 
+
+    objects = ResponsePartQuerySet.as_manager()
     class Meta:
         verbose_name = _("response step")
         verbose_name_plural = _("response steps")
@@ -298,6 +441,8 @@ class ResponseNote(models.Model):
     text = models.TextField(_("note"))
     created_at = models.DateTimeField(_("written at"), default=timezone.now)
 
+
+    objects = ResponseNoteQuerySet.as_manager()
     class Meta:
         verbose_name = _("note")
         verbose_name_plural = _("notes")
@@ -316,6 +461,8 @@ class Placement(models.Model):
     end_date = models.DateField(_("end date"), null=True, blank=True)
     end_reason = models.CharField(_("why it ended"), max_length=200, blank=True)
 
+
+    objects = ResponsePartQuerySet.as_manager()
     class Meta:
         verbose_name = _("placement")
         verbose_name_plural = _("placements")
@@ -342,6 +489,8 @@ class FollowUp(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
+
+    objects = FollowUpQuerySet.as_manager()
     class Meta:
         verbose_name = _("follow-up")
         verbose_name_plural = _("follow-ups")
@@ -384,6 +533,8 @@ class TalentProfile(TimeStampedModel):
         _("who may see this"), max_length=20, choices=Visibility.choices, default=Visibility.PRIVATE
     )
 
+
+    objects = TalentProfileQuerySet.as_manager()
     class Meta:
         verbose_name = _("talent profile")
         verbose_name_plural = _("talent profiles")
@@ -411,6 +562,8 @@ class SavedSearch(models.Model):
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     last_sent_at = models.DateTimeField(_("last sent at"), null=True, blank=True)
 
+
+    objects = SavedSearchQuerySet.as_manager()
     class Meta:
         verbose_name = _("saved search")
         verbose_name_plural = _("saved searches")

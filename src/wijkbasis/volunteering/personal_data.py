@@ -7,7 +7,6 @@ import datetime as dt
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from wijkbasis.core.access_log import register_subject
 from wijkbasis.core.personal_data import OnExpiry, PersonalData, SubjectKind, declare_not_personal, register
 
 YEAR = dt.timedelta(days=365)
@@ -21,6 +20,7 @@ register(
         retention_field="status_changed_at",
         expiry_filter=Q(status__in=["ended", "not_matched"]),
         why=_("Your responses to vacancies and how they went. Kept two years after they ended."),
+        activity="volunteer_matching",
     )
 )
 register(
@@ -31,6 +31,8 @@ register(
         retention_field="at",
         why=_("The steps of your responses (contacted, placed…)."),
         subject_lookup="response__resident",
+        activity="volunteer_matching",
+        shown_with="response",
     )
 )
 register(
@@ -40,6 +42,8 @@ register(
         retention=2 * YEAR,
         why=_("Notes the sociaal makelaar wrote about your response."),
         subject_lookup="response__resident",
+        activity="volunteer_matching",
+        shown_with="response",
     )
 )
 register(
@@ -51,6 +55,8 @@ register(
         expiry_filter=Q(end_date__isnull=False),
         why=_("Where you volunteer, since when and how many hours."),
         subject_lookup="response__resident",
+        activity="volunteer_matching",
+        shown_with="response",
     )
 )
 register(
@@ -62,6 +68,7 @@ register(
         expiry_filter=Q(done_at__isnull=False),
         why=_("Reminders for the sociaal makelaar about your response."),
         subject_lookup="response__resident",
+        activity="volunteer_matching",
     )
 )
 register(
@@ -71,6 +78,7 @@ register(
         retention=2 * YEAR,
         retention_field="updated_at",
         why=_("Your talent profile. Removed two years after your last change."),
+        activity="talent_profiles",
     )
 )
 register(
@@ -83,6 +91,7 @@ register(
         why=_("Searches you get new vacancies for by e-mail. Unconfirmed ones go after a year."),
         subject_kind=SubjectKind.USER,
         subject_lookup="user",
+        activity="saved_searches",
     )
 )
 register(
@@ -95,6 +104,9 @@ register(
         on_expiry=OnExpiry.ANONYMISE,
         why=_("The contact person of a vacancy. Emptied a year after the vacancy closed."),
         subject_kind=SubjectKind.NONE,
+        activity="vacancy_contacts",
+        access_logged=False,
+        not_logged_because="The contact person of an organisation, shown publicly on the vacancy.",
     )
 )
 declare_not_personal(
@@ -106,8 +118,3 @@ declare_not_personal(
     "volunteering.VacancySearchRow",
     reason="The words of a published vacancy, stemmed for search; a vacancy's contact details are not in it.",
 )
-
-register_subject("volunteering.response", lambda response: response.resident_id)
-register_subject("volunteering.responsenote", lambda note: note.response.resident_id)
-register_subject("volunteering.placement", lambda placement: placement.response.resident_id)
-register_subject("volunteering.talentprofile", lambda profile: profile.resident_id)

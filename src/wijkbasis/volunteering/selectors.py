@@ -16,71 +16,61 @@ from django.db.models import Count, Q, QuerySet
 from django.http import QueryDict
 from django.utils import timezone
 
-from wijkbasis.accounts.selectors import access_of
-from wijkbasis.volunteering.models import FollowUp, Response, ResponseEvent, TalentProfile, Vacancy
+from wijkbasis.areas.models import NeighbourhoodTeam
+from wijkbasis.volunteering.models import (
+    RESPONSE_DISTRICT_LOOKUPS,
+    VACANCY_DISTRICT_LOOKUPS,
+    Response,
+    ResponseEvent,
+    TalentProfile,
+    Vacancy,
+)
 
 # ---------------------------------------------------------------------------
-# Who sees which responses
+# Which neighbourhood teams a vacancy and a response belong to (one rule, models.py)
 
 
-def responses_visible_to(user: Any) -> QuerySet[Response]:
-    """Organisation members see their organisation's responses; brokers (team staff) those of
-    their teams' wijken — by the vacancy's wijk or the person's; administrators all."""
-    access = access_of(user)
-    responses = Response.objects.all()
-    if access.is_administrator:
-        return responses
-    condition = Q(pk__in=[])
-    if access.organisation_ids:
-        condition |= Q(vacancy__organisation_id__in=access.organisation_ids)
-    if access.district_ids:
-        condition |= (
-            Q(vacancy__districts__in=access.district_ids)
-            | Q(vacancy__place__district_id__in=access.district_ids)
-            | Q(resident__district_id__in=access.district_ids)
-        )
-    return responses.filter(pk__in=Response.objects.filter(condition).values("pk"))
+def _district_ids(queryset: QuerySet[Any], lookups: tuple[str, ...]) -> set[int]:
+    return {district for row in queryset.values_list(*lookups) for district in row if district is not None}
 
 
-def response_queryset() -> QuerySet[Response]:
-    return Response.objects.select_related(
-        "vacancy", "vacancy__organisation", "resident", "resident__district", "not_matched_reason", "placement"
-    )
+def teams_for_districts(district_ids: set[int], *, municipality_id: int) -> list[NeighbourhoodTeam]:
+    """The teams serving these wijken; with no wijk at all, every team of the municipality, so
+    that nothing waits unseen."""
+    if not district_ids:
+        return list(NeighbourhoodTeam.objects.filter(municipality_id=municipality_id).order_by("name"))
+    return list(NeighbourhoodTeam.objects.filter(districts__in=district_ids).distinct().order_by("name"))
 
 
-def vacancies_of_organisations(organisation_ids: Any) -> QuerySet[Vacancy]:
-    """An organisation's vacancies with how many responses each has (counted, so it stays true
-    when responses are merged, erased or purged)."""
-    return (
-        Vacancy.objects.of_organisations(organisation_ids)
-        .select_related("organisation")
-        .annotate(response_count=Count("responses"))
-        .order_by("-updated_at")
-    )
+def teams_for_vacancy(vacancy: Vacancy) -> list[NeighbourhoodTeam]:
+    """The teams of the vacancy's wijken (VACANCY_DISTRICT_LOOKUPS)."""
+    districts = _district_ids(Vacancy.objects.filter(pk=vacancy.pk), VACANCY_DISTRICT_LOOKUPS)
+    return teams_for_districts(districts, municipality_id=vacancy.organisation.municipality_id)
 
 
-def follow_ups_for(user: Any) -> QuerySet[FollowUp]:
-    access = access_of(user)
-    teams = access.team_ids
-    follow_ups = FollowUp.objects.filter(done_at__isnull=True)
-    if not access.is_administrator or teams:
-        follow_ups = follow_ups.filter(team_id__in=teams)
-    return follow_ups.select_related("response__vacancy", "response__resident", "team").order_by("due_on", "id")
+def teams_for_response(response: Response) -> list[NeighbourhoodTeam]:
+    """The teams whose staff follow a response: of the vacancy's wijken and the person's
+    (RESPONSE_DISTRICT_LOOKUPS), the same rule as `Response.objects.visible_to`."""
+    districts = _district_ids(Response.objects.filter(pk=response.pk), RESPONSE_DISTRICT_LOOKUPS)
+    return teams_for_districts(districts, municipality_id=response.vacancy.organisation.municipality_id)
 
 
-def talent_profiles_visible_to(user: Any) -> QuerySet[TalentProfile]:
-    """Profiles a user may see: brokers those of residents in their wijken who allowed brokers;
-    organisation members only profiles that allow organisations."""
-    access = access_of(user)
-    profiles = TalentProfile.objects.exclude(visibility=TalentProfile.Visibility.PRIVATE)
-    if access.is_administrator:
-        return profiles
-    condition = Q(pk__in=[])
-    if access.district_ids:
-        condition |= Q(resident__district_id__in=access.district_ids) | Q(districts__in=access.district_ids)
-    if access.organisation_ids:
-        condition |= Q(visibility=TalentProfile.Visibility.BROKERS_AND_ORGANISATIONS)
-    return profiles.filter(pk__in=TalentProfile.objects.filter(condition).values("pk"))
+def own_response_to(user: Any, vacancy: Vacancy) -> Response | None:
+    """The logged-in person's own response to this vacancy, if they responded."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Response.objects.filter(vacancy=vacancy, resident__user_id=user.pk).first()
+
+
+def vacancies_with_response_counts(vacancies: QuerySet[Vacancy]) -> QuerySet[Vacancy]:
+    """Vacancies with how many responses each has (counted, so it stays true when responses are
+    merged, erased or purged), most recently changed first."""
+    return vacancies.select_related("organisation").annotate(response_count=Count("responses")).order_by("-updated_at")
+
+
+def response_counts_by_status(user: Any) -> dict[str, int]:
+    """How many responses this user may see, per status."""
+    return dict(Response.objects.visible_to(user).values_list("status").annotate(total=Count("id")).order_by())
 
 
 # ---------------------------------------------------------------------------
@@ -230,10 +220,14 @@ def shared_profile_facts() -> list[Any]:
 
 
 def profile_facts_visible_to(user: Any) -> list[Any]:
-    """The shared profiles this user may see, by the same rule as talent_profiles_visible_to."""
-    access = access_of(user)
+    """The shared profiles this user may see (TalentProfile.objects.visible_to), as matching facts."""
     facts = shared_profile_facts()
-    if access.is_administrator:
-        return facts
-    visible_ids = set(talent_profiles_visible_to(user).values_list("pk", flat=True))
+    visible_ids = set(TalentProfile.objects.visible_to(user).values_list("pk", flat=True))
     return [item for item in facts if item.id in visible_ids]
+
+
+def with_card_relations(queryset: QuerySet[Vacancy]) -> QuerySet[Vacancy]:
+    """What a vacancy card shows, fetched in a fixed number of queries for a whole page."""
+    return queryset.select_related(
+        "organisation", "organisation__municipality", "place", "place__district"
+    ).prefetch_related("districts", "skills")

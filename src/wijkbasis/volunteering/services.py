@@ -18,7 +18,9 @@ from django.utils.translation import gettext as _
 
 from wijkbasis.accounts.models import Consent, OrganisationMembership, Resident, User
 from wijkbasis.accounts.services import ensure_resident_for_user, place_by_postcode, record_consent
-from wijkbasis.areas.models import Municipality, NeighbourhoodTeam, Organisation, TeamMember
+from wijkbasis.areas.models import Municipality, Organisation, TeamMember
+from wijkbasis.core.access import logged_update
+from wijkbasis.core.access_log import actor_for
 from wijkbasis.core.email import queue_email
 from wijkbasis.core.links import absolute_url
 from wijkbasis.volunteering.models import (
@@ -31,6 +33,8 @@ from wijkbasis.volunteering.models import (
     TalentProfile,
     Vacancy,
 )
+from wijkbasis.volunteering.processing import VOLUNTEER_MATCHING
+from wijkbasis.volunteering.selectors import teams_for_response
 
 # ---------------------------------------------------------------------------
 # Organisations
@@ -228,21 +232,6 @@ class ResponseError(Exception):
     pass
 
 
-def _teams_for(vacancy: Vacancy, resident: Resident) -> list[NeighbourhoodTeam]:
-    """The teams whose brokers follow this response: of the vacancy's wijken and the person's."""
-    district_ids = set(vacancy.districts.values_list("pk", flat=True))
-    if vacancy.place_id and vacancy.place.district_id:
-        district_ids.add(vacancy.place.district_id)
-    if resident.district_id:
-        district_ids.add(resident.district_id)
-    teams = NeighbourhoodTeam.objects.filter(districts__in=district_ids).distinct()
-    if not district_ids:
-        # City-wide or from home, and nobody knows where the person lives: every team of the
-        # municipality is told, so a response never waits unseen.
-        teams = NeighbourhoodTeam.objects.filter(municipality_id=vacancy.organisation.municipality_id)
-    return list(teams)
-
-
 @transaction.atomic
 def respond(
     *,
@@ -281,7 +270,7 @@ def respond(
         return Response.objects.get(vacancy=vacancy, resident=resident), False
     ResponseEvent.objects.create(response=response, to_status=Response.Status.NEW, by=user or recorded_by)
     due = timezone.localdate() + dt.timedelta(days=settings.RESPONSE_CONTACT_REMINDER_DAYS)
-    for team in _teams_for(vacancy, resident):
+    for team in teams_for_response(response):
         FollowUp.objects.get_or_create(
             kind=FollowUp.Kind.NO_CONTACT, response=response, team=team, done_at=None, defaults={"due_on": due}
         )
@@ -388,8 +377,12 @@ def move_response(
     if locked.first_contact_at is None and to_status != Response.Status.NOT_MATCHED:
         locked.first_contact_at = now
     if locked.first_contact_at is not None or to_status == Response.Status.NOT_MATCHED:
-        FollowUp.objects.filter(response=locked, kind=FollowUp.Kind.NO_CONTACT, done_at__isnull=True).update(
-            done_at=now, done_by=by
+        logged_update(
+            FollowUp.objects.filter(response=locked, kind=FollowUp.Kind.NO_CONTACT, done_at__isnull=True),
+            actor=actor_for(by),
+            purpose=VOLUNTEER_MATCHING.code,
+            done_at=now,
+            done_by=by,
         )
     locked.status = to_status
     locked.status_changed_at = now
@@ -400,7 +393,10 @@ def move_response(
     if to_status == Response.Status.PLACED:
         _place(locked, placement or {}, by=by)
     if to_status == Response.Status.ENDED:
-        Placement.objects.filter(response=locked).update(
+        logged_update(
+            Placement.objects.filter(response=locked),
+            actor=actor_for(by),
+            purpose=VOLUNTEER_MATCHING.code,
             end_date=(placement or {}).get("end_date") or timezone.localdate(),
             end_reason=(placement or {}).get("end_reason", ""),
         )
@@ -414,7 +410,7 @@ def _place(response: Response, values: dict[str, Any], *, by: User) -> Placement
         defaults={"start_date": start, "hours_per_week": values.get("hours_per_week")},
     )
     due = start + dt.timedelta(days=settings.PLACEMENT_FOLLOW_UP_DAYS)
-    for team in _teams_for(response.vacancy, response.resident):
+    for team in teams_for_response(response):
         FollowUp.objects.get_or_create(
             kind=FollowUp.Kind.SIX_WEEKS, response=response, team=team, done_at=None, defaults={"due_on": due}
         )
@@ -432,7 +428,13 @@ def add_note(*, response: Response, by: User, text: str) -> ResponseNote:
 
 
 def complete_follow_up(*, follow_up: FollowUp, by: User) -> FollowUp:
-    FollowUp.objects.filter(pk=follow_up.pk, done_at__isnull=True).update(done_at=timezone.now(), done_by=by)
+    logged_update(
+        FollowUp.objects.filter(pk=follow_up.pk, done_at__isnull=True),
+        actor=actor_for(by),
+        purpose=VOLUNTEER_MATCHING.code,
+        done_at=timezone.now(),
+        done_by=by,
+    )
     follow_up.refresh_from_db()
     return follow_up
 

@@ -84,7 +84,7 @@ def test_recording_the_same_consent_twice_keeps_one(team: NeighbourhoodTeam) -> 
     resident = _intake(team, staff_user(team))
     services.record_consent(resident=resident, purpose="contact", method="in_person", by=None)
     assert resident.consents.filter(purpose="contact").count() == 1
-    services.withdraw_consent(resident=resident, purpose="contact")
+    services.withdraw_consent(resident=resident, purpose="contact", by=None)
     assert not resident.has_consent("contact")
     services.record_consent(resident=resident, purpose="contact", method="in_person", by=None)
     assert resident.consents.filter(purpose="contact").count() == 2  # the withdrawn one stays as proof

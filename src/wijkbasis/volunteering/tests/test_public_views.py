@@ -708,7 +708,8 @@ def test_save_search_confirm_and_unsubscribe_in_one_click(
         bank.vacancy(
             "Nieuwe tuinklus", where=Vacancy.Where.DISTRICTS, districts=("leesten",), time_slots=slots.bit(1, 2)
         )
-    SavedSearch.objects.filter(pk=saved.pk).update(confirmed_at=timezone.now() - dt.timedelta(hours=1))
+    saved.confirmed_at = timezone.now() - dt.timedelta(hours=1)
+    saved.save(update_fields=["confirmed_at"])
     Vacancy.objects.filter(title="Nieuwe tuinklus").update(published_at=timezone.now())
     assert services.send_weekly_digests() == 1
     digest = mail.outbox[-1]

@@ -104,7 +104,7 @@ def test_contact_details_are_hidden_without_consent(client: Client, member: Any,
     response, _ = services.respond(vacancy=vacancy, respondent=services.Respondent(name="Kim", email="kim@example.org"))
     from wijkbasis.accounts.services import withdraw_consent
 
-    withdraw_consent(resident=response.resident, purpose="share_with_organisation")
+    withdraw_consent(resident=response.resident, purpose="share_with_organisation", by=None)
     login(client, member)
     page = page_text(client.get(f"/organisatie/reacties/{response.pk}/"))
     assert "kim@example.org" not in page

@@ -4,41 +4,45 @@ suggested candidates and vacancies, reviews of organisations and vacancies, foll
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from wijkbasis.accounts.access import access_resident
 from wijkbasis.accounts.decorators import permission_required
 from wijkbasis.accounts.models import Resident
-from wijkbasis.areas.models import Organisation
-from wijkbasis.core.access_log import Action, log_access, log_access_many
+from wijkbasis.core.access import access_list
 from wijkbasis.volunteering import selectors, services
+from wijkbasis.volunteering.access import (
+    access_follow_up,
+    access_follow_up_page,
+    access_response,
+    access_response_page,
+    organisation_to_review,
+    organisations_reviewable_by,
+    response_queryset,
+    vacancy_to_review,
+    visible_vacancy,
+)
 from wijkbasis.volunteering.forms import NoteForm, ResponseMoveForm
-from wijkbasis.volunteering.models import Response, Vacancy
+from wijkbasis.volunteering.models import FollowUp, Response, TalentProfile, Vacancy
+from wijkbasis.volunteering.processing import VOLUNTEER_MATCHING
 from wijkbasis.volunteering.views.organisation import move
 
 PAGE_SIZE = 25
 
 
-def _visible_responses(request: HttpRequest):  # type: ignore[no-untyped-def]
-    return selectors.response_queryset().filter(pk__in=selectors.responses_visible_to(request.user).values("pk"))
-
-
 @require_safe
 @permission_required("werkplek.open")
 def pipeline(request: HttpRequest) -> HttpResponse:
-    visible = _visible_responses(request)
     status = request.GET.get("status", "")
-    counts = dict(
-        selectors.responses_visible_to(request.user).values_list("status").annotate(total=Count("id")).order_by()
-    )
-    found = visible.filter(status=status) if status in Response.Status.values else visible
-    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    log_access_many(request, Action.LIST, page.object_list)
+    found = response_queryset()
+    if status in Response.Status.values:
+        found = found.filter(status=status)
+    page = access_response_page(request.user, found, request.GET.get("pagina"), per_page=PAGE_SIZE)
+    counts = selectors.response_counts_by_status(request.user)
     return render(
         request,
         "volunteering/broker/pipeline.html",
@@ -46,22 +50,19 @@ def pipeline(request: HttpRequest) -> HttpResponse:
             "page": page,
             "status": status,
             "columns": [(value, label, counts.get(value, 0)) for value, label in Response.Status.choices],
-            "follow_ups_due": selectors.follow_ups_for(request.user).filter(due_on__lte=timezone.localdate()).count(),
-            "review_waiting": Organisation.objects.filter(status=Organisation.Status.PENDING).count()
-            + Vacancy.objects.filter(status=Vacancy.Status.IN_REVIEW).count(),
+            "follow_ups_due": FollowUp.objects.visible_to(request.user)
+            .filter(done_at__isnull=True, due_on__lte=timezone.localdate())
+            .count(),
+            "review_waiting": organisations_reviewable_by(request.user).count()
+            + Vacancy.objects.reviewable_by(request.user).count(),
         },
     )
-
-
-def _visible_response(request: HttpRequest, pk: int) -> Response:
-    return get_object_or_404(_visible_responses(request), pk=pk)
 
 
 @require_safe
 @permission_required("werkplek.open")
 def response_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    response = _visible_response(request, pk)
-    log_access(request, Action.VIEW, response)
+    response = access_response(request.user, pk)
     return render(
         request,
         "volunteering/broker/response_detail.html",
@@ -81,14 +82,14 @@ def response_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @permission_required("werkplek.open")
 def response_move(request: HttpRequest, pk: int) -> HttpResponse:
-    response = _visible_response(request, pk)
+    response = access_response(request.user, pk)
     return move(request, response, redirect_to=("volunteering:broker_response", pk), as_broker=True)
 
 
 @require_POST
 @permission_required("werkplek.open")
 def response_note(request: HttpRequest, pk: int) -> HttpResponse:
-    response = _visible_response(request, pk)
+    response = access_response(request.user, pk)
     form = NoteForm(request.POST)
     if form.is_valid():
         services.add_note(response=response, by=request.user, text=form.cleaned_data["text"])
@@ -104,15 +105,20 @@ def candidates(request: HttpRequest, pk: int) -> HttpResponse:
     """Residents whose talent profile fits this vacancy, with the reasons."""
     from wijkbasis.volunteering import matching
 
-    vacancy = get_object_or_404(Vacancy.objects.published().select_related("organisation"), pk=pk)
+    vacancy = visible_vacancy(request.user, pk=pk)
     ranked = matching.rank_profiles(
         matching.vacancy_facts(Vacancy.objects.filter(pk=vacancy.pk))[0],
         selectors.profile_facts_visible_to(request.user),
         limit=20,
     )
-    residents = Resident.objects.in_bulk([facts.resident_id for facts, _match in ranked])
-    rows = [(residents[facts.resident_id], match, matching.explain(match)) for facts, match in ranked]
-    log_access_many(request, Action.LIST, [resident for resident, _match, _text in rows], purpose="candidates")
+    profiles = TalentProfile.objects.visible_to(request.user).select_related("resident")
+    shown = {profile.resident_id: profile for profile in profiles.filter(pk__in=[facts.id for facts, _m in ranked])}
+    access_list(shown.values(), request.user, purpose=VOLUNTEER_MATCHING.code)
+    rows = [
+        (shown[facts.resident_id].resident, match, matching.explain(match))
+        for facts, match in ranked
+        if facts.resident_id in shown
+    ]
     return render(request, "volunteering/broker/candidates.html", {"vacancy": vacancy, "rows": rows})
 
 
@@ -121,9 +127,8 @@ def candidates(request: HttpRequest, pk: int) -> HttpResponse:
 def suggestions_for_resident(request: HttpRequest, pk: int) -> HttpResponse:
     """Vacancies that fit a resident's talent profile, with the reasons."""
     from wijkbasis.volunteering import matching
-    from wijkbasis.volunteering.models import TalentProfile
 
-    resident = get_object_or_404(Resident.objects.visible_to(request.user), pk=pk)
+    resident = access_resident(request.user, pk, purpose=VOLUNTEER_MATCHING.code)
     profile = TalentProfile.objects.filter(resident=resident).first()
     rows = []
     if profile is not None:
@@ -132,21 +137,20 @@ def suggestions_for_resident(request: HttpRequest, pk: int) -> HttpResponse:
             ranked = matching.rank_vacancies(facts[0], selectors.published_vacancy_facts(), limit=20)
             vacancies = Vacancy.objects.select_related("organisation").in_bulk([item.id for item, _m in ranked])
             rows = [(vacancies[item.id], match, matching.explain(match)) for item, match in ranked]
-    log_access(request, Action.VIEW, resident, purpose="suggested vacancies")
     return render(
         request, "volunteering/broker/suggestions.html", {"resident": resident, "profile": profile, "rows": rows}
     )
 
 
 @require_safe
-@permission_required("werkplek.open")
+@permission_required("volunteering.review")
 def review_queue(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "volunteering/broker/review.html",
         {
-            "organisations": Organisation.objects.filter(status=Organisation.Status.PENDING).order_by("created_at"),
-            "vacancies": Vacancy.objects.filter(status=Vacancy.Status.IN_REVIEW)
+            "organisations": organisations_reviewable_by(request.user).order_by("created_at"),
+            "vacancies": Vacancy.objects.reviewable_by(request.user)
             .select_related("organisation")
             .order_by("updated_at"),
         },
@@ -154,9 +158,9 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@permission_required("werkplek.open")
+@permission_required("volunteering.review")
 def review_organisation(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = get_object_or_404(Organisation, pk=pk, status=Organisation.Status.PENDING)
+    organisation = organisation_to_review(request.user, pk)
     approve = request.POST.get("decision") == "approve"
     services.review_organisation(
         organisation=organisation, by=request.user, approve=approve, note=request.POST.get("note", "")[:300]
@@ -171,9 +175,9 @@ def review_organisation(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@permission_required("werkplek.open")
+@permission_required("volunteering.review")
 def review_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
-    vacancy = get_object_or_404(Vacancy, pk=pk, status=Vacancy.Status.IN_REVIEW)
+    vacancy = vacancy_to_review(request.user, pk)
     approve = request.POST.get("decision") == "approve"
     services.review_vacancy(vacancy=vacancy, by=request.user, approve=approve)
     messages.success(
@@ -185,14 +189,19 @@ def review_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 @permission_required("werkplek.open")
 def follow_ups(request: HttpRequest) -> HttpResponse:
-    page = Paginator(selectors.follow_ups_for(request.user), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    open_follow_ups = (
+        FollowUp.objects.filter(done_at__isnull=True)
+        .select_related("response__vacancy", "response__resident", "team")
+        .order_by("due_on", "id")
+    )
+    page = access_follow_up_page(request.user, open_follow_ups, request.GET.get("pagina"), per_page=PAGE_SIZE)
     return render(request, "volunteering/broker/follow_ups.html", {"page": page, "today": timezone.localdate()})
 
 
 @require_POST
 @permission_required("werkplek.open")
 def follow_up_done(request: HttpRequest, pk: int) -> HttpResponse:
-    follow_up = get_object_or_404(selectors.follow_ups_for(request.user), pk=pk)
+    follow_up = access_follow_up(request.user, pk)
     services.complete_follow_up(follow_up=follow_up, by=request.user)
     messages.success(request, _("Done."))
     return redirect("volunteering:follow_ups")

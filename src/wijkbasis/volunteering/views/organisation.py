@@ -5,54 +5,54 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from wijkbasis.accounts.decorators import permission_required
 from wijkbasis.accounts.selectors import access_of
 from wijkbasis.areas.models import Organisation
-from wijkbasis.core.access_log import Action, log_access, log_access_many
 from wijkbasis.volunteering import selectors, services
+from wijkbasis.volunteering.access import (
+    access_organisation_response,
+    access_response_page,
+    editable_vacancy,
+    organisation_responses,
+)
 from wijkbasis.volunteering.forms import ResponseMoveForm, VacancyForm
 from wijkbasis.volunteering.models import Response, Vacancy
 
 PAGE_SIZE = 25
 
 
-def _organisation_ids(request: HttpRequest) -> frozenset[int]:
-    return access_of(request.user).organisation_ids
-
-
-def _own_vacancy(request: HttpRequest, pk: int) -> Vacancy:
-    return get_object_or_404(
-        Vacancy.objects.of_organisations(_organisation_ids(request)).select_related("organisation"), pk=pk
-    )
+def _own_organisations(request: HttpRequest) -> QuerySet[Organisation]:
+    return Organisation.objects.filter(pk__in=access_of(request.user).organisation_ids)
 
 
 @require_safe
-@permission_required("organisation.act")
+@permission_required("volunteering.act_for_organisation")
 def vacancies(request: HttpRequest) -> HttpResponse:
-    page = Paginator(selectors.vacancies_of_organisations(_organisation_ids(request)), PAGE_SIZE).get_page(
-        request.GET.get("pagina")
-    )
-    organisations = Organisation.objects.filter(pk__in=_organisation_ids(request))
+    own = selectors.vacancies_with_response_counts(Vacancy.objects.editable_by(request.user))
+    page = Paginator(own, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    organisations = _own_organisations(request)
     return render(request, "volunteering/organisation/vacancies.html", {"page": page, "organisations": organisations})
 
 
 @require_http_methods(["GET", "POST"])
-@permission_required("organisation.act")
+@permission_required("volunteering.act_for_organisation")
 def vacancy_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    organisations = Organisation.objects.filter(pk__in=_organisation_ids(request)).select_related("municipality")
+    organisations = _own_organisations(request).select_related("municipality")
     if pk is None:
-        chosen = organisations.filter(pk=request.GET.get("organisatie") or request.POST.get("organisatie")).first()
+        chosen_pk = request.GET.get("organisatie") or request.POST.get("organisatie") or ""
+        chosen = organisations.filter(pk=int(chosen_pk)).first() if chosen_pk.isdigit() else None
         organisation = chosen or organisations.first()
         if organisation is None:
             raise Http404  # an administrator acts for no organisation
         vacancy = Vacancy(organisation=organisation)
     else:
-        vacancy = _own_vacancy(request, pk)
+        vacancy = editable_vacancy(request.user, pk)
         organisation = vacancy.organisation
     form = VacancyForm(request.POST or None, instance=vacancy, municipality=organisation.municipality)
     if request.method == "POST" and form.is_valid():
@@ -81,9 +81,9 @@ def vacancy_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 
 @require_POST
-@permission_required("organisation.act")
+@permission_required("volunteering.act_for_organisation")
 def vacancy_close(request: HttpRequest, pk: int) -> HttpResponse:
-    vacancy = _own_vacancy(request, pk)
+    vacancy = editable_vacancy(request.user, pk)
     status = Vacancy.Status.FILLED if request.POST.get("why") == "filled" else Vacancy.Status.CLOSED
     services.close_vacancy(vacancy=vacancy, by=request.user, status=status)
     messages.success(request, _("The vacancy is closed."))
@@ -91,14 +91,13 @@ def vacancy_close(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_safe
-@permission_required("organisation.act")
+@permission_required("volunteering.act_for_organisation")
 def responses(request: HttpRequest) -> HttpResponse:
-    found = selectors.response_queryset().filter(vacancy__organisation_id__in=_organisation_ids(request))
+    found = organisation_responses(request.user)
     status = request.GET.get("status", "")
     if status in Response.Status.values:
         found = found.filter(status=status)
-    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    log_access_many(request, Action.LIST, page.object_list)
+    page = access_response_page(request.user, found, request.GET.get("pagina"), per_page=PAGE_SIZE)
     return render(
         request,
         "volunteering/organisation/responses.html",
@@ -106,17 +105,10 @@ def responses(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _own_response(request: HttpRequest, pk: int) -> Response:
-    return get_object_or_404(
-        selectors.response_queryset().filter(vacancy__organisation_id__in=_organisation_ids(request)), pk=pk
-    )
-
-
 @require_safe
-@permission_required("organisation.act")
+@permission_required("volunteering.act_for_organisation")
 def response_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    response = _own_response(request, pk)
-    log_access(request, Action.VIEW, response)
+    response = access_organisation_response(request.user, pk)
     return render(
         request,
         "volunteering/organisation/response_detail.html",
@@ -132,9 +124,9 @@ def response_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@permission_required("organisation.act")
+@permission_required("volunteering.act_for_organisation")
 def response_move(request: HttpRequest, pk: int) -> HttpResponse:
-    response = _own_response(request, pk)
+    response = access_organisation_response(request.user, pk)
     return move(request, response, redirect_to=("volunteering:org_response", pk), as_broker=False)
 
 

@@ -12,8 +12,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -25,12 +24,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from wijkbasis.accounts.selectors import access_of
-from wijkbasis.areas.models import Municipality, NeighbourhoodTeam, Organisation
+from wijkbasis.areas.models import Municipality, Organisation
 from wijkbasis.core.idempotency import once
 from wijkbasis.core.models import SubmittedForm
-from wijkbasis.volunteering import services, slots
-from wijkbasis.volunteering.filters import Centre, VacancyFilter, with_card_relations
+from wijkbasis.volunteering import selectors, services, slots
+from wijkbasis.volunteering.access import visible_vacancy
+from wijkbasis.volunteering.filters import Centre, VacancyFilter
 from wijkbasis.volunteering.forms_public import (
     AccountResponseForm,
     OrganisationRegistrationForm,
@@ -38,6 +37,7 @@ from wijkbasis.volunteering.forms_public import (
     SaveSearchForm,
 )
 from wijkbasis.volunteering.models import SUITABILITY_LABELS, Response, SavedSearch, Vacancy
+from wijkbasis.volunteering.selectors import with_card_relations
 
 PAGE_SIZE = 20
 
@@ -162,42 +162,19 @@ def vacancies(request: HttpRequest) -> HttpResponse:
 # One vacancy
 
 
-def _vacancy_queryset() -> QuerySet[Vacancy]:
-    return with_card_relations(Vacancy.objects.all())
-
-
-def _may_preview(request: HttpRequest, vacancy: Vacancy) -> bool:
-    """Unpublished vacancies: only their organisation and the teams see them (as a preview)."""
-    access = access_of(request.user)
-    return access.is_administrator or access.is_team_staff or vacancy.organisation_id in access.organisation_ids
-
-
 def _response_form(request: HttpRequest, vacancy: Vacancy, data: Any = None) -> AccountResponseForm:
     form_class = AccountResponseForm if request.user.is_authenticated else ResponseForm
     return form_class(data, vacancy=vacancy)
 
 
 def _earlier_response(request: HttpRequest, vacancy: Vacancy) -> Response | None:
-    if not request.user.is_authenticated:
-        return None
-    return Response.objects.filter(vacancy=vacancy, resident__user=request.user).first()
-
-
-def _teams_of(vacancy: Vacancy) -> list[NeighbourhoodTeam]:
-    district_ids = {district.pk for district in vacancy.districts.all()}
-    if vacancy.place_id and vacancy.place.district_id:
-        district_ids.add(vacancy.place.district_id)
-    if not district_ids:
-        return list(NeighbourhoodTeam.objects.filter(municipality_id=vacancy.organisation.municipality_id))
-    return list(NeighbourhoodTeam.objects.filter(districts__in=district_ids).distinct().order_by("name"))
+    return selectors.own_response_to(request.user, vacancy)
 
 
 @require_safe
 def vacancy(request: HttpRequest, slug: str) -> HttpResponse:
-    vacancy = get_object_or_404(_vacancy_queryset(), slug=slug)
+    vacancy = visible_vacancy(request.user, slug=slug)
     is_public = vacancy.is_public()
-    if not is_public and not _may_preview(request, vacancy):
-        raise Http404
     return render(
         request,
         "volunteering/public/vacancy.html",
@@ -259,9 +236,7 @@ def respond(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def respond_thanks(request: HttpRequest, slug: str) -> HttpResponse:
-    vacancy = get_object_or_404(with_card_relations(Vacancy.objects.all()), slug=slug)
-    if not vacancy.is_public() and not _may_preview(request, vacancy):
-        raise Http404
+    vacancy = visible_vacancy(request.user, slug=slug)
     return render(
         request,
         "volunteering/public/respond_thanks.html",
@@ -269,7 +244,7 @@ def respond_thanks(request: HttpRequest, slug: str) -> HttpResponse:
             "vacancy": vacancy,
             "municipality": vacancy.organisation.municipality,
             "days": settings.RESPONSE_CONTACT_REMINDER_DAYS,
-            "teams": _teams_of(vacancy),
+            "teams": selectors.teams_for_vacancy(vacancy),
             "breadcrumbs": _breadcrumbs(
                 _vacancies_crumb(), (vacancy.title, vacancy.get_absolute_url()), (_("Thank you"), "")
             ),

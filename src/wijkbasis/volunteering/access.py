@@ -1,0 +1,89 @@
+"""Fetch, check and log in one call: the access helpers of the vacancy bank (core/access.py).
+
+Views and selectors read responses, follow-ups, talent profiles and unpublished vacancies only
+through these (or the `visible_to` rules they use); what a user may not see is a 404.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.paginator import Page
+from django.db.models import QuerySet
+
+from wijkbasis.areas.models import Organisation
+from wijkbasis.core.access import access, access_page, get_or_404
+from wijkbasis.core.roles import Role
+from wijkbasis.volunteering.models import FollowUp, Response, TalentProfile, Vacancy
+from wijkbasis.volunteering.processing import TALENT_PROFILES, VOLUNTEER_MATCHING
+
+
+def response_queryset() -> QuerySet[Response]:
+    """What the response pages show of each response, in a fixed number of queries."""
+    return Response.objects.select_related(
+        "vacancy", "vacancy__organisation", "resident", "resident__district", "not_matched_reason", "placement"
+    )
+
+
+def access_response(user: Any, pk: Any) -> Response:
+    return access(response_queryset(), user, purpose=VOLUNTEER_MATCHING.code, pk=pk)
+
+
+def organisation_responses(user: Any) -> QuerySet[Response]:
+    """The responses to the vacancies of the organisations this user acts for (not their own
+    responses as a resident: those are theirs, not the organisation's)."""
+    return response_queryset().filter(vacancy__in=Vacancy.objects.editable_by(user))
+
+
+def access_organisation_response(user: Any, pk: Any) -> Response:
+    return access(organisation_responses(user), user, purpose=VOLUNTEER_MATCHING.code, pk=pk)
+
+
+def access_response_page(user: Any, shown: QuerySet[Response], number: Any, *, per_page: int) -> Page[Response]:
+    return access_page(shown, user, number, purpose=VOLUNTEER_MATCHING.code, per_page=per_page)
+
+
+def access_follow_up(user: Any, pk: Any) -> FollowUp:
+    return access(FollowUp.objects.all(), user, purpose=VOLUNTEER_MATCHING.code, pk=pk)
+
+
+def access_follow_up_page(user: Any, shown: QuerySet[FollowUp], number: Any, *, per_page: int) -> Page[FollowUp]:
+    return access_page(shown, user, number, purpose=VOLUNTEER_MATCHING.code, per_page=per_page)
+
+
+def access_talent_profiles(user: Any, profiles: QuerySet[TalentProfile]) -> QuerySet[TalentProfile]:
+    """The profiles among these that `user` may see (listing them is logged where they are shown)."""
+    return profiles.visible_to(user)  # type: ignore[attr-defined,no-any-return]
+
+
+TALENT_PROFILE_ACTIVITY = TALENT_PROFILES.code
+
+
+def visible_vacancy(user: Any, **lookup: Any) -> Vacancy:
+    """A vacancy `user` may see (published, their organisation's, or a preview for the teams of
+    its municipality), with what its page shows; else 404."""
+    from wijkbasis.volunteering.selectors import with_card_relations
+
+    return get_or_404(with_card_relations(Vacancy.objects.visible_to(user)), **lookup)
+
+
+def editable_vacancy(user: Any, pk: Any) -> Vacancy:
+    """A vacancy of an organisation `user` acts for; else 404."""
+    return get_or_404(Vacancy.objects.editable_by(user).select_related("organisation"), pk=pk)
+
+
+def organisations_reviewable_by(user: Any) -> QuerySet[Organisation]:
+    """Organisations waiting for review that this user may review: the sociaal makelaars and
+    team leads of the organisation's municipality (the ones who hear about it)."""
+    from wijkbasis.accounts.selectors import access_of
+
+    municipalities = access_of(user).municipality_ids_as(Role.COMMUNITY_BROKER, Role.TEAM_LEAD)
+    return Organisation.objects.filter(status=Organisation.Status.PENDING, municipality_id__in=municipalities)
+
+
+def organisation_to_review(user: Any, pk: Any) -> Organisation:
+    return get_or_404(organisations_reviewable_by(user), pk=pk)
+
+
+def vacancy_to_review(user: Any, pk: Any) -> Vacancy:
+    return get_or_404(Vacancy.objects.reviewable_by(user), pk=pk)
