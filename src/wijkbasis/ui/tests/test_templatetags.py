@@ -25,3 +25,61 @@ def test_breakable_email_escapes_what_it_is_given() -> None:
     assert breakable_email('<b>"x"</b>@example.org') == "&lt;b&gt;&quot;x&quot;&lt;/b&gt;@<wbr>example<wbr>.org"
     assert breakable_email("") == ""
     assert breakable_email("no-at-sign") == "no-at-sign"
+
+
+def _render(source: str, **context: object) -> str:
+    from django.template import Context, Template
+
+    return Template("{% load ui %}" + source).render(Context(context))
+
+
+TABLE = """{% table %}{% caption %}Two people{% endcaption %}
+{% column %}Name{% endcolumn %}{% column numeric %}Hours <span class="wb-visually-hidden">a week</span>{% endcolumn %}
+{% for name, hours in people %}{% row %}
+  {% cell %}<a href="#">{{ name }}</a>{% endcell %}{% cell %}{{ hours }}{% endcell %}
+{% endrow %}{% endfor %}
+{% endtable %}"""
+
+
+def test_a_table_gives_every_cell_its_column_name_for_phones() -> None:
+    html = _render(TABLE, people=[("Noor & Sem", 4), ("<b>Bas</b>", 2)])
+    assert html.startswith('<div class="utrecht-table-container wb-table wb-table--stack"><table class="utrecht-table')
+    assert '<caption class="utrecht-table__caption">Two people</caption>' in html
+    assert '<th class="utrecht-table__header-cell" scope="col" role="columnheader">Name</th>' in html
+    assert 'scope="col" role="columnheader">Hours <span class="wb-visually-hidden">a week</span></th>' in html
+    # The label is plain text; the content is escaped as always.
+    assert '<td class="utrecht-table__cell" role="cell" data-label="Name"><a href="#">Noor &amp; Sem</a></td>' in html
+    assert '<td class="utrecht-table__cell wb-numeric" role="cell" data-label="Hours a week">4</td>' in html
+    assert "&lt;b&gt;Bas&lt;/b&gt;" in html
+    assert html.count('<tr class="utrecht-table__row" role="row">') == 3
+
+
+def test_a_small_table_is_never_stacked_and_has_row_headers() -> None:
+    html = _render(
+        "{% table stack=False %}{% column %}Age{% endcolumn %}{% column numeric %}Share{% endcolumn %}"
+        "{% row %}{% cell header %}0 to 15{% endcell %}{% cell %}15%{% endcell %}{% endrow %}{% endtable %}"
+    )
+    assert "wb-table--stack" not in html
+    assert "role=" not in html
+    assert "data-label" not in html
+    assert "<caption" not in html
+    assert (
+        '<th class="utrecht-table__header-cell" scope="row">0 to 15</th>'
+        '<td class="utrecht-table__cell wb-numeric">15%</td>' in html
+    )
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{% cell %}x{% endcell %}",
+        "{% table %}{% row %}{% cell wide %}x{% endcell %}{% endrow %}{% endtable %}",
+        "{% table colour='red' %}{% endtable %}",
+    ],
+)
+def test_table_tags_used_wrongly_say_so(source: str) -> None:
+    from django.template import TemplateSyntaxError
+
+    with pytest.raises(TemplateSyntaxError):
+        _render(source)
+
