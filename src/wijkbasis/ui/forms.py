@@ -46,15 +46,18 @@ class UtrechtBoundField(BoundField):
             described_by.append(f"{self.auto_id}_error")
         if described_by and self.auto_id:
             attrs["aria-describedby"] = " ".join(dict.fromkeys(described_by))
-        if self.errors and self._is_first_invalid_field():
+        if self.errors and self._is_first_invalid_field() and not getattr(self.form, "has_error_summary", False):
             # After a failed submit, focus lands where the first thing to fix is; htmx
-            # honours autofocus in swapped content too.
+            # honours autofocus in swapped content too. A form with an error summary
+            # (ui/components/error_summary.html, rendered before the fields) gives the
+            # focus to the summary instead: one autofocus per page.
             attrs["autofocus"] = True
         return attrs
 
     def _is_first_invalid_field(self) -> bool:
-        for name in self.form.fields:
-            if name in self.form.errors:
+        # Hidden fields cannot take the focus: the first visible field with an error does.
+        for name, field in self.form.fields.items():
+            if name in self.form.errors and not field.widget.is_hidden:
                 return name == self.name
         return False
 

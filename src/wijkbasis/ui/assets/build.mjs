@@ -21,7 +21,16 @@ const sources = [
   join(modules, "@utrecht/component-library-css/dist/index.css"),
   join(here, "wijkbasis.css"),
 ];
-const raw = sources.map((file) => readFileSync(file, "utf8")).join("\n");
+// Error styling only for errors the server reported (the --invalid classes and aria-invalid
+// that ui/forms.py sets): the browser's :invalid and :user-invalid would paint a required,
+// still empty field red before anyone typed, and again after a successful save.
+const withoutBrowserValidation = (css) =>
+  css.replace(/([^{}]+)\{([^{}]*)\}/g, (rule, selectors, body) => {
+    if (!/:(user-)?invalid\b/.test(selectors)) return rule;
+    const kept = selectors.split(",").filter((selector) => !/:(user-)?invalid\b/.test(selector));
+    return kept.length ? `${kept.join(",")}{${body}}` : "";
+  });
+const raw = withoutBrowserValidation(sources.map((file) => readFileSync(file, "utf8")).join("\n"));
 
 const [result] = await new PurgeCSS().purge({
   content: [join(packageRoot, "**/templates/**/*.html"), join(packageRoot, "**/*.py")],

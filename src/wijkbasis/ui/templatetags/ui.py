@@ -6,7 +6,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from django import template
+from django import forms, template
 from django.template.base import FilterExpression, NodeList, Parser, Token, token_kwargs
 from django.utils.html import conditional_escape, format_html, format_html_join, strip_tags
 from django.utils.safestring import SafeString, mark_safe
@@ -215,3 +215,32 @@ def cell_tag(parser: Parser, token: Token) -> CellNode:
     nodelist, flags = _parse_block(parser, token, {"header"})
     return CellNode(nodelist, "header" in flags)
 
+
+# ---------------------------------------------------------------------------
+# Error summary (ui/components/error_summary.html)
+
+
+@dataclass(frozen=True)
+class FormError:
+    message: str
+    label: str = ""
+    #: The id of the field's input (of the first choice, for radio buttons and checkboxes).
+    field_id: str = ""
+
+
+@register.simple_tag
+def form_errors(form: forms.BaseForm) -> list[FormError]:
+    """Every error of a bound form, in the order of its fields: first those of the form as a
+    whole and of hidden fields (no field to link to), then one per error of a visible field.
+
+    Marks the form as summarised: its first wrong field then no longer takes the focus
+    (ui/forms.py), the summary does, so one element on the page has autofocus."""
+    errors = [FormError(str(message)) for message in form.non_field_errors()]
+    for hidden in form.hidden_fields():
+        errors.extend(FormError(str(message)) for message in hidden.errors)
+    for visible in form.visible_fields():
+        # A single checkbox's label is a whole statement ("I agree that …"): its message says enough.
+        label = "" if isinstance(visible.field.widget, forms.CheckboxInput) else str(visible.label)
+        errors.extend(FormError(str(message), label, visible.id_for_label or "") for message in visible.errors)
+    form.has_error_summary = True  # type: ignore[attr-defined]
+    return errors

@@ -83,3 +83,30 @@ def test_table_tags_used_wrongly_say_so(source: str) -> None:
     with pytest.raises(TemplateSyntaxError):
         _render(source)
 
+
+def test_form_errors_lists_every_error_with_its_field_and_marks_the_form() -> None:
+    from django import forms
+
+    class Form(forms.Form):
+        token = forms.CharField(widget=forms.HiddenInput, error_messages={"required": "The page is too old."})
+        name = forms.CharField(label="Name", error_messages={"required": "Fill in your name."})
+        agree = forms.BooleanField(
+            label="I agree that you keep all of this for a year", error_messages={"required": "Tick the box."}
+        )
+
+        def clean(self) -> dict[str, object]:
+            raise forms.ValidationError("Something is off.")
+
+    form = Form(data={})
+    errors = _render(
+        "{% form_errors form as errors %}"
+        "{% for e in errors %}[{{ e.field_id }}|{{ e.label }}|{{ e.message }}]{% endfor %}",
+        form=form,
+    )
+    assert errors == (
+        "[||Something is off.][||The page is too old.][id_name|Name|Fill in your name.][id_agree||Tick the box.]"
+    )
+    assert form.has_error_summary  # type: ignore[attr-defined]
+    # With a summary, the summary takes the focus, not the first wrong field.
+    assert "autofocus" not in str(form["name"])
+    assert "autofocus" in str(Form(data={})["name"])
