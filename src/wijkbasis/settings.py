@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "wijkbasis.accounts",
     "wijkbasis.areas",
     "wijkbasis.volunteering",
+    "wijkbasis.reporting",
     "wijkbasis.demo",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -1,5 +1,5 @@
-"""Who may open and post to the residents' own pages, the werkplek, the figures and the
-account pages of django-allauth (which the accounts app configures)."""
+"""Who may open and post to the residents' own pages, the werkplek and the account pages of
+django-allauth (which the accounts app configures)."""
 
 from __future__ import annotations
 
@@ -45,10 +45,6 @@ ROWS: dict[str, Rule] = {
     "accounts:resident_consent": post_only(STAFF, team_scoped=True),
     "accounts:resident_link": post_only(STAFF, team_scoped=True),
     "accounts:resident_share": post_only(STAFF, team_scoped=True),
-    "accounts:figures": Rule(
-        allowed=frozenset({Role.MUNICIPALITY_VIEWER, Role.TEAM_LEAD, Role.ADMINISTRATOR}),
-        why="aggregates with small counts suppressed",
-    ),
     "accounts:organisation": Rule(allowed=frozenset({Role.ORGANISATION_MEMBER, Role.ADMINISTRATOR})),
     # --- django-allauth: open to all; a logged-in user is sent on where a page only makes sense
     # before logging in. Its answers to a POST are allauth's flows (ANY); the matrix checks that

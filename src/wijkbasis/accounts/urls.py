@@ -22,6 +22,5 @@ urlpatterns = [
     path("werkplek/inwoners/<int:pk>/koppelen/", views.resident_link, name="resident_link"),
     path("werkplek/inwoners/<int:pk>/delen/", views.resident_share, name="resident_share"),
     path("werkplek/mijn-toegang/", views.my_accesses, name="my_accesses"),
-    path("cijfers/", views.figures, name="figures"),
     path("organisatie/", views.organisation, name="organisation"),
 ]

@@ -13,11 +13,10 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from weasyprint import HTML
@@ -36,11 +35,10 @@ from wijkbasis.accounts.forms import (
     ShareForm,
 )
 from wijkbasis.accounts.models import Resident, User
-from wijkbasis.accounts.selectors import access_of, resident_counts_by_district
-from wijkbasis.areas.models import District, Municipality, NeighbourhoodTeam, Organisation, TeamMember
+from wijkbasis.accounts.selectors import access_of
+from wijkbasis.areas.models import District, NeighbourhoodTeam, Organisation, TeamMember
 from wijkbasis.core.idempotency import once
 from wijkbasis.core.models import AccessLogEntry
-from wijkbasis.core.suppression import suppress
 
 PAGE_SIZE = 25
 
@@ -62,7 +60,7 @@ def start(request: HttpRequest) -> HttpResponse:
     if access.is_team_staff or access.is_administrator:
         return redirect("accounts:werkplek")
     if access.municipality_ids:
-        return redirect("accounts:figures")
+        return redirect("reporting:figures")
     if access.organisation_ids:
         return redirect("accounts:organisation")
     return redirect("accounts:profile")
@@ -319,26 +317,6 @@ def resident_share(request: HttpRequest, pk: int) -> HttpResponse:
 def my_accesses(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.accesses_by(request.user), PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(request, "accounts/my_accesses.html", {"page": page})
-
-
-# ---------------------------------------------------------------------------
-# Figures (municipality viewers, team leads, administrators): aggregates only
-
-
-@require_safe
-@permission_required("werkplek.see_figures")
-def figures(request: HttpRequest) -> HttpResponse:
-    access = access_of(request.user)
-    municipalities = Municipality.objects.prefetch_related("districts").order_by("name")
-    if not access.is_administrator:
-        team_municipalities = NeighbourhoodTeam.objects.filter(pk__in=access.team_ids).values("municipality_id")
-        municipalities = municipalities.filter(Q(pk__in=access.municipality_ids) | Q(pk__in=team_municipalities))
-    tables = []
-    for municipality in municipalities:
-        counts = resident_counts_by_district(municipality.pk)
-        rows = [(district, suppress(counts.get(district.pk, 0))) for district in municipality.districts.all()]
-        tables.append((municipality, rows, suppress(sum(counts.values()))))
-    return render(request, "accounts/figures.html", {"tables": tables, "generated_at": timezone.now()})
 
 
 # ---------------------------------------------------------------------------

@@ -200,23 +200,6 @@ def test_erasing_the_account_through_the_page(client: Client, zutphen: Any) -> N
     assert "_auth_user_id" not in client.session
 
 
-def test_figures_suppress_small_counts(client: Client, zutphen: Any) -> None:
-    Resident.objects.all().delete()  # only the residents of this test
-    waterkwartier = District.objects.get(code="WK030101")
-    leesten = District.objects.get(code="WK030104")
-    ResidentFactory.create_batch(3, district=waterkwartier, name="Geheime Naam")
-    ResidentFactory.create_batch(7, district=leesten, name="Geheime Naam")
-    viewer = UserFactory()
-    MunicipalityViewer.objects.create(user=viewer, municipality=zutphen)
-    login(client, viewer)
-    html = client.get("/cijfers/").content.decode()
-    rows = dict(re.findall(r'scope="row">([^<]+)</th><td class="utrecht-table__cell wb-numeric">([^<]+)</td>', html))
-    assert rows["Waterkwartier"] == "&lt;5"
-    assert rows["Leesten"] == "7"
-    assert rows["Noordveen"] == "0"
-    assert "Geheime Naam" not in html  # never names
-
-
 def test_start_sends_each_role_to_its_page(zutphen: Any, broker: User) -> None:
     assert login(Client(), UserFactory()).get("/start/")["Location"] == "/mijn/"
     assert login(Client(), broker).get("/start/")["Location"] == "/werkplek/"
