@@ -37,6 +37,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
     bootstrap.ensure_ready()
     Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+    # As in production (`check --deploy` asks for it): links in e-mails are absolute.
+    settings.BASE_URL = "http://testserver"
     database = settings.DATABASES["default"]
     if database["ENGINE"] == "django.db.backends.sqlite3":
         # A file, not shared memory: concurrency tests need real SQLite locking (WAL, IMMEDIATE,
@@ -149,7 +151,8 @@ def assert_no_axe_violations(page: Any, *, label: str = "") -> None:
 
 
 @pytest.fixture
-def page(browser: Any, live_server: Any) -> Iterator[Any]:
+def page(browser: Any, live_server: Any, settings: Any) -> Iterator[Any]:
+    settings.BASE_URL = live_server.url  # links in QR codes and e-mails lead to the live server
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL", accept_downloads=True)
     page = context.new_page()
     page.set_default_timeout(10_000)

@@ -292,7 +292,11 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER", "", "SMTP user name.")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "", "SMTP password.")
 EMAIL_USE_TLS = env("EMAIL_USE_TLS", False, "Use STARTTLS for SMTP.", bool)
 EMAIL_FILE_PATH = DATA_DIR / "mail"
-DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "wijkbasis <noreply@localhost>", "Sender of e-mails.")
+DEFAULT_FROM_EMAIL = env(
+    "DEFAULT_FROM_EMAIL",
+    "noreply@localhost",
+    "Sender address of e-mails; the name shown with it is the welfare organisation's (or SITE_NAME).",
+)
 
 SITE_NAME = env("SITE_NAME", "wijkbasis", "Name of the platform shown in the page header and titles.")
 DEFAULT_MUNICIPALITY = env(
@@ -413,6 +417,13 @@ STAFF_IDLE_TIMEOUT = (
 # --- Background tasks (e-mail, daily clean-up): django-tasks with its database backend ----
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 EMAIL_MAX_ATTEMPTS = env("EMAIL_MAX_ATTEMPTS", 5, "How often sending an e-mail is tried before it is given up.", int)
+MAIL_PER_ADDRESS_LIMIT = env(
+    "MAIL_PER_ADDRESS_LIMIT",
+    3,
+    "E-mails of one kind that a visitor without an account can cause to one address per hour (login codes, "
+    "confirmations of saved searches); more are not sent, so nobody can flood someone's inbox through the site.",
+    int,
+)
 
 # Rate limits and lockouts must hold across worker processes: a database cache.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "wijkbasis_cache"}}

@@ -11,8 +11,8 @@ from typing import Any
 from django.core.paginator import Page
 from django.db.models import QuerySet
 
-from wijkbasis.accounts.models import Resident
-from wijkbasis.accounts.processing import OWN_DATA, RESIDENT_SUPPORT
+from wijkbasis.accounts.models import PossibleDuplicate, Resident
+from wijkbasis.accounts.processing import OWN_DATA, RECORD_LINKING, RESIDENT_SUPPORT
 from wijkbasis.core.access import access, access_page
 from wijkbasis.core.access_log import Action, actor_for, log_access
 
@@ -41,3 +41,13 @@ def access_own_resident(user: Any, *, action: str = Action.VIEW, logged: bool = 
     if logged:
         log_access(action, resident, purpose=OWN_DATA.code, actor=actor_for(user))
     return resident
+
+
+def access_duplicate(user: Any, pk: Any) -> PossibleDuplicate:
+    """An open question "same person?" that `user` sees one of the records of; else 404."""
+    return access(
+        PossibleDuplicate.objects.filter(resolved_at__isnull=True).select_related("resident", "other"),
+        user,
+        purpose=RECORD_LINKING.code,
+        pk=pk,
+    )

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from wijkbasis.core.email import queue_email
+from wijkbasis.core.access_log import client_address
+from wijkbasis.core.mail import send_templated_mail
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -26,12 +27,23 @@ class AccountAdapter(DefaultAccountAdapter):
     }
 
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
-        """Render in the recipient's language now; send later, from the task worker."""
+        """allauth's mails through the one mail helper: our templates (accounts/templates/account/
+        email/), in the recipient's language, from the welfare organisation, sent by the task
+        worker. Anyone can make allauth mail an address (a login code, "no account with this
+        address"), so these are limited per address."""
         user = context.get("user")
-        language = getattr(user, "language", None) or translation.get_language()
-        with translation.override(language):
-            message = self.render_mail(template_prefix, email, context)
-        queue_email(message)
+        values = {name: value for name, value in context.items() if name not in ("request", "current_site")}
+        send_templated_mail(
+            template_prefix,
+            to=[user if user is not None and getattr(user, "email", "") == email else email],
+            context=values,
+            language=translation.get_language(),
+            limit="account",
+        )
+
+    def get_client_ip(self, request: HttpRequest) -> str:
+        """The same address as the access log: X-Forwarded-For only from TRUSTED_PROXIES."""
+        return client_address(request) or super().get_client_ip(request)
 
     def get_login_redirect_url(self, request: HttpRequest) -> str:
         return reverse("accounts:start")

@@ -148,7 +148,7 @@ class ConsentForm(forms.Form):
 class LinkAccountForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail address of the person"),
-        help_text=_("If there is no account with this address yet, we make one and send a login e-mail."),
+        help_text=_("We send an e-mail to this address. The person confirms it with the link in the e-mail."),
     )
 
 

@@ -102,17 +102,27 @@ class ResidentQuerySet(PersonalDataQuerySet["Resident"]):
             return self.filter(own)
         shared = ResidentShare.objects.filter(team_id__in=access.team_ids).values("resident_id")
         return self.filter(
-            own
-            | Q(district_id__in=access.district_ids)
-            | Q(intake_team_id__in=access.team_ids)
-            | Q(pk__in=shared)
+            own | Q(district_id__in=access.district_ids) | Q(intake_team_id__in=access.team_ids) | Q(pk__in=shared)
         )
 
 
 class ResidentPartQuerySet(PersonalDataQuerySet[Any]):
-    """Consents, shares: visible exactly when their resident is."""
+    """Consents, shares, links: visible exactly when their resident is."""
 
     visible_through = "resident"
+
+
+class PossibleDuplicateQuerySet(PersonalDataQuerySet["PossibleDuplicate"]):
+    def visible_to(self, user: Any) -> PossibleDuplicateQuerySet:
+        """For the team staff who see either record: both teams involved see the question and
+        what was decided."""
+        from wijkbasis.accounts.selectors import access_of
+
+        access = access_of(user)
+        if not (access.is_team_staff or access.is_administrator):
+            return self.none()
+        visible = Resident.objects.visible_to(user).values("pk")
+        return self.filter(Q(resident__in=visible) | Q(other__in=visible))
 
 
 class Resident(TimeStampedModel):
@@ -310,3 +320,117 @@ class MunicipalityViewer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.municipality}"
+
+
+class PossibleDuplicate(models.Model):
+    """Two records that may be the same person. Never joined by guessing: a form filled in with
+    an address or phone number that is already known makes a new record, flagged here, and a
+    team member decides (merge, or not the same person). A merge is shown to the teams of both."""
+
+    class Reason(models.TextChoices):
+        SAME_EMAIL = "same_email", _("same e-mail address")
+        SAME_PHONE = "same_phone", _("same phone number")
+        SAME_NAME_AND_POSTCODE = "same_name_postcode", _("same name and postcode")
+        CONFIRMED_BY_PERSON = "confirmed", _("the person confirmed the link to their account")
+
+    class Resolution(models.TextChoices):
+        DIFFERENT = "different", _("not the same person")
+
+    resident = models.ForeignKey(
+        Resident, on_delete=models.CASCADE, related_name="possible_duplicates", verbose_name=_("record")
+    )
+    other = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="+", verbose_name=_("other record"))
+    reason = models.CharField(_("why"), max_length=20, choices=Reason.choices)
+    found_at = models.DateTimeField(_("found at"), default=timezone.now)
+    resolved_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    resolution = models.CharField(_("decision"), max_length=20, choices=Resolution.choices, blank=True)
+
+    objects = PossibleDuplicateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("possible duplicate")
+        verbose_name_plural = _("possible duplicates")
+        ordering = ["-found_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["resident", "other"], name="accounts_duplicate_once"),
+            models.CheckConstraint(condition=~Q(resident=models.F("other")), name="accounts_duplicate_not_self"),
+        ]
+        indexes = [models.Index(fields=["resolved_at"], name="accounts_duplicate_open")]
+
+    def __str__(self) -> str:
+        return f"{self.resident_id} ~ {self.other_id}"
+
+
+class ResidentMergeQuerySet(PersonalDataQuerySet["ResidentMerge"]):
+    def visible_to(self, user: Any) -> ResidentMergeQuerySet:
+        """For the staff of every team that saw one of the two records, and of the kept one."""
+        from wijkbasis.accounts.selectors import access_of
+
+        access = access_of(user)
+        if access.is_administrator:
+            return self.all()
+        if not access.is_team_staff:
+            return self.none()
+        involved = ResidentMerge.teams.through.objects.filter(neighbourhoodteam_id__in=access.team_ids)
+        return self.filter(
+            Q(pk__in=involved.values("residentmerge_id")) | Q(kept__in=Resident.objects.visible_to(user))
+        )
+
+
+class ResidentMerge(models.Model):
+    """Two records of one person made one, by a team member: what was merged into what, by whom,
+    and which teams saw the records (they all see this)."""
+
+    kept = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="merges", verbose_name=_("kept record"))
+    merged_record_id = models.PositiveBigIntegerField(_("number of the merged record"))
+    merged_name = models.CharField(_("name on the merged record"), max_length=150, blank=True)
+    reason = models.CharField(_("why"), max_length=20, choices=PossibleDuplicate.Reason.choices, blank=True)
+    teams = models.ManyToManyField("areas.NeighbourhoodTeam", related_name="+", verbose_name=_("teams involved"))
+    merged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    merged_at = models.DateTimeField(_("merged at"), default=timezone.now)
+
+    objects = ResidentMergeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("merge of two records")
+        verbose_name_plural = _("merges of records")
+        ordering = ["-merged_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.merged_record_id} → {self.kept_id}"
+
+
+class AccountLink(models.Model):
+    """A team member asked to link a record to the account of an e-mail address. Nothing is
+    linked until the person with that address confirms, through the link in the e-mail."""
+
+    resident = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="account_links")
+    email = models.EmailField(_("e-mail address"))
+    token_hash = models.CharField(max_length=64, unique=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    team = models.ForeignKey(
+        "areas.NeighbourhoodTeam", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("asked at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("valid until"))
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = ResidentPartQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("link to an account")
+        verbose_name_plural = _("links to accounts")
+        ordering = ["-requested_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.resident_id} → {self.email}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.confirmed_at is None and self.expires_at > timezone.now()

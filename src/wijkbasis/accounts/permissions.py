@@ -45,6 +45,13 @@ ROWS: dict[str, Rule] = {
     "accounts:resident_consent": post_only(STAFF, team_scoped=True),
     "accounts:resident_link": post_only(STAFF, team_scoped=True),
     "accounts:resident_share": post_only(STAFF, team_scoped=True),
+    "accounts:resident_merge": post_only(STAFF, team_scoped=True, why="both records must be the team's to see"),
+    "accounts:resident_not_duplicate": post_only(STAFF, team_scoped=True),
+    "accounts:confirm_link": public(
+        post=OK,
+        post_exceptions={Role.ANONYMOUS: REDIRECT},
+        why="the token is the key; the person with the address confirms (anonymous: their account is made)",
+    ),
     "accounts:organisation": Rule(allowed=frozenset({Role.ORGANISATION_MEMBER, Role.ADMINISTRATOR})),
     # --- django-allauth: open to all; a logged-in user is sent on where a page only makes sense
     # before logging in. Its answers to a POST are allauth's flows (ANY); the matrix checks that
@@ -121,6 +128,22 @@ def samples(world: Any) -> None:
     world.add("accounts:resident_consent", post={"purpose": "contact", "method": "phone"}, **pk)
     world.add("accounts:resident_link", post={"email": "aad.inwoner@example.org"}, **pk)
     world.add("accounts:resident_share", post={"team": world.other_team.pk, "reason": "verhuisd"}, **pk)
+    from wijkbasis.accounts import services
+    from wijkbasis.accounts.models import PossibleDuplicate, Resident
+
+    look_alike = Resident.objects.create(
+        name="Aad Inwoner", phone="0575 000 999", district=resident.district, intake_team=world.own_team, source="form"
+    )
+    duplicate = PossibleDuplicate.objects.create(resident=look_alike, other=resident, reason="same_phone")
+    world.add("accounts:resident_merge", post={"duplicate": duplicate.pk}, **pk)
+    world.add("accounts:resident_not_duplicate", post={"duplicate": duplicate.pk}, **pk)
+    link = services.request_account_link(
+        resident=look_alike, email="nog.geen.account@example.org", by=world.administrator, team=world.own_team
+    )
+    token = "matrix-token"  # noqa: S105 - the sample link's made-up key, for the matrix only
+    link.token_hash = services._token_hash(token)
+    link.save(update_fields=["token_hash"])
+    world.add("accounts:confirm_link", post={}, token=token)
     world.add("account_reset_password_from_key", uidb36="1", key="ongeldig")
     world.add("mfa_remove_webauthn", pk=999999)
     world.add("mfa_edit_webauthn", pk=999999)

@@ -12,6 +12,7 @@ from wijkbasis.core.guards import ACCESS_LOG_RETENTION_DAYS
 from wijkbasis.core.personal_data import (
     OnErasure,
     PersonalData,
+    Subject,
     SubjectKind,
     declare_not_personal,
     register,
@@ -20,41 +21,48 @@ from wijkbasis.core.personal_data import (
 YEAR = dt.timedelta(days=365)
 
 
-def _admin_log_rows(resident: Any, user: Any) -> QuerySet[Any]:
+def _admin_log_rows(subject: Subject) -> QuerySet[Any]:
     from django.contrib.admin.models import LogEntry
     from django.contrib.contenttypes.models import ContentType
 
     from wijkbasis.accounts.models import Resident, User
 
     condition = Q(pk__in=[])
-    if resident is not None:
-        condition |= Q(content_type=ContentType.objects.get_for_model(Resident), object_id=str(resident.pk))
-    if user is not None:
-        condition |= Q(content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk))
+    if subject.resident_ids:
+        condition |= Q(
+            content_type=ContentType.objects.get_for_model(Resident),
+            object_id__in=[str(pk) for pk in subject.resident_ids],
+        )
+    if subject.user_id is not None:
+        condition |= Q(content_type=ContentType.objects.get_for_model(User), object_id=str(subject.user_id))
     return LogEntry.objects.filter(condition)
 
 
-def _access_log_rows(resident: Any) -> QuerySet[Any]:
+def _access_log_rows(subject: Subject) -> QuerySet[Any]:
     from wijkbasis.core.models import AccessLogEntry
 
-    if resident is None:
-        return AccessLogEntry.objects.none()
-    return AccessLogEntry.objects.filter(subject_resident_id=resident.pk)
+    return AccessLogEntry.objects.filter(subject_resident_id__in=subject.resident_ids)
 
 
-def _queued_mail_rows(resident: Any, user: Any) -> QuerySet[Any]:
-    """Queued or sent e-mails to this person (their address is in the task arguments)."""
+def _queued_mail_rows(subject: Subject) -> QuerySet[Any]:
+    """E-mails to this person waiting to be sent (their address is in `to`)."""
     from django.db.models import TextField
     from django.db.models.functions import Cast
-    from django_tasks_db.models import DBTaskResult
 
-    addresses = {address for address in (getattr(user, "email", ""), getattr(resident, "email", "")) if address}
+    from wijkbasis.accounts.models import Resident, User
+    from wijkbasis.core.models import OutgoingMail
+
+    addresses = set(subject.verified_emails)
+    addresses |= set(User.objects.filter(pk=subject.user_id).values_list("email", flat=True))
+    addresses |= set(
+        Resident.objects.filter(pk__in=subject.resident_ids).exclude(email="").values_list("email", flat=True)
+    )
     if not addresses:
-        return DBTaskResult.objects.none()
+        return OutgoingMail.objects.none()
     condition = Q(pk__in=[])
     for address in addresses:
-        condition |= Q(arguments_text__icontains=f'"{address}"')
-    return DBTaskResult.objects.annotate(arguments_text=Cast("args_kwargs", TextField())).filter(condition)
+        condition |= Q(to_text__icontains=f'"{address}"')
+    return OutgoingMail.objects.annotate(to_text=Cast("to", TextField())).filter(condition)
 
 
 def _blank_admin_log(rows: QuerySet[Any]) -> int:
@@ -120,6 +128,40 @@ register(
 )
 register(
     PersonalData(
+        "accounts.PossibleDuplicate",
+        fields=(),
+        retention=2 * YEAR,
+        retention_field="found_at",
+        why=_("When we thought two records might both be you, and what a team member decided."),
+        activity="record_linking",
+        shown_with="resident",
+    )
+)
+register(
+    PersonalData(
+        "accounts.ResidentMerge",
+        fields=("merged_name",),
+        retention=2 * YEAR,
+        retention_field="merged_at",
+        why=_("When two records of you were made one, and by whom."),
+        subject_lookup="kept",
+        activity="record_linking",
+        shown_with="kept",
+    )
+)
+register(
+    PersonalData(
+        "accounts.AccountLink",
+        fields=("email",),
+        retention=dt.timedelta(days=90),
+        retention_field="requested_at",
+        why=_("A team's request to link your details to an account, and whether you confirmed it."),
+        activity="record_linking",
+        shown_with="resident",
+    )
+)
+register(
+    PersonalData(
         "accounts.OrganisationMembership",
         fields=(),
         retention=3 * YEAR,
@@ -155,7 +197,7 @@ register(
             "two years, also after you leave; it holds no names or details, only numbers."
         ),
         on_erasure=OnErasure.KEEP,
-        subject_rows=lambda resident, user: _access_log_rows(resident),
+        subject_rows=lambda subject: _access_log_rows(subject),
         access_logged=False,
         not_logged_because="It is the access log.",
     )
@@ -231,16 +273,19 @@ register(
 )
 register(
     PersonalData(
-        "django_tasks_database.DBTaskResult",
-        fields=("args_kwargs", "return_value", "traceback"),
+        "core.OutgoingMail",
+        fields=("to", "subject", "body", "html"),
         retention=dt.timedelta(days=7),
-        retention_field="enqueued_at",
-        expiry_filter=Q(status__in=["SUCCESSFUL", "FAILED"]),
-        why=_("E-mails waiting to be sent. Removed a week after they were sent."),
+        why=_("E-mails to you waiting to be sent. Deleted as soon as they are sent."),
         subject_rows=_queued_mail_rows,
+        exported=False,
         access_logged=False,
-        not_logged_because="E-mails waiting to be sent (the address only); no login code is kept after sending.",
+        not_logged_because="A mail waiting for the worker; it is deleted once sent.",
     )
+)
+declare_not_personal(
+    "django_tasks_database.DBTaskResult",
+    reason="Task records hold only ids (of the mail to send, of the daily run), never addresses or codes.",
 )
 
 declare_not_personal(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,9 +60,7 @@ class UserAccess:
         """The municipalities where this user is a team member in one of these roles (all roles
         when none are given)."""
         return frozenset(
-            self.team_municipalities[team]
-            for team, role in self.team_roles.items()
-            if not roles or Role(role) in roles
+            self.team_municipalities[team] for team, role in self.team_roles.items() if not roles or Role(role) in roles
         )
 
     def has_team_role(self, *roles: Role, team_id: int | None = None) -> bool:
@@ -159,3 +158,59 @@ def accesses_by(user: Any) -> Any:
     from wijkbasis.core.models import AccessLogEntry
 
     return AccessLogEntry.objects.filter(actor_id=user.pk)
+
+
+def _phone_forms(phone: str) -> set[str]:
+    """'0575 000 999', '+31 575 000999' → the forms a stored number may have without spaces or dashes."""
+    digits = re.sub(r"[^\d+]", "", phone or "")
+    if not digits:
+        return set()
+    national = (
+        "0" + digits[3:] if digits.startswith("+31") else "0" + digits[4:] if digits.startswith("0031") else digits
+    )
+    return {national, "+31" + national[1:]} if national.startswith("0") else {digits}
+
+
+def possible_duplicates_of(resident: Any) -> list[tuple[Any, str]]:
+    """Other records that may be this person: the same e-mail address, the same phone number,
+    or the same name and postcode. For a team member to decide; never joined automatically."""
+    from django.db.models import F, Value
+    from django.db.models.functions import Replace
+
+    from wijkbasis.accounts.models import PossibleDuplicate, Resident
+
+    others = Resident.objects.exclude(pk=resident.pk)
+    found: dict[int, tuple[Any, str]] = {}
+    if resident.email:
+        for other in others.filter(email__iexact=resident.email):
+            found.setdefault(other.pk, (other, PossibleDuplicate.Reason.SAME_EMAIL))
+    phones = _phone_forms(resident.phone)
+    if phones:
+        compact = Replace(
+            Replace(Replace(F("phone"), Value(" "), Value("")), Value("-"), Value("")), Value("."), Value("")
+        )
+        for other in others.alias(compact_phone=compact).filter(compact_phone__in=phones):
+            found.setdefault(other.pk, (other, PossibleDuplicate.Reason.SAME_PHONE))
+    if resident.name and resident.postcode:
+        for other in others.filter(name__iexact=resident.name.strip(), postcode=resident.postcode):
+            found.setdefault(other.pk, (other, PossibleDuplicate.Reason.SAME_NAME_AND_POSTCODE))
+    return list(found.values())
+
+
+def open_duplicates_shown_to(user: Any, resident: Any) -> list[tuple[Any, Any, bool]]:
+    """The open "same person?" questions about this record: (question, the other record, whether
+    `user` may open the other record). Of a record they may not see, only that it exists."""
+    from django.db.models import Q
+
+    from wijkbasis.accounts.models import PossibleDuplicate, Resident
+
+    questions = list(
+        PossibleDuplicate.objects.visible_to(user)
+        .filter(Q(resident=resident) | Q(other=resident), resolved_at__isnull=True)
+        .select_related("resident__district", "other__district", "resident__intake_team", "other__intake_team")
+    )
+    others = [question.other if question.resident_id == resident.pk else question.resident for question in questions]
+    visible = set(
+        Resident.objects.visible_to(user).filter(pk__in=[other.pk for other in others]).values_list("pk", flat=True)
+    )
+    return [(question, other, other.pk in visible) for question, other in zip(questions, others, strict=True)]

@@ -4,7 +4,9 @@ sharing, the resident's own profile, export and erasure."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,14 +14,23 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, models, transaction
+from django.db.models import Q
 from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wijkbasis.accounts.models import Consent, Resident, ResidentShare, User
+from wijkbasis.accounts.models import (
+    AccountLink,
+    Consent,
+    PossibleDuplicate,
+    Resident,
+    ResidentMerge,
+    ResidentShare,
+    User,
+)
 from wijkbasis.areas.models import NeighbourhoodTeam
-from wijkbasis.areas.postcodes import LookupStatus, lookup_postcode, normalise_postcode
+from wijkbasis.areas.postcodes import LookupResult, LookupStatus, lookup_postcode, normalise_postcode
 from wijkbasis.core import personal_data
 from wijkbasis.core.access import logged_update
 from wijkbasis.core.access_log import SYSTEM, Action, acting_as, actor_for, for_activity, log_access, log_accesses
@@ -29,28 +40,37 @@ from wijkbasis.core.models import AccessLogEntry
 # Residents
 
 
-def place_by_postcode(resident: Resident) -> None:
-    """Set the resident's buurt and wijk from the postcode, when the postcode says so clearly."""
+def locate_postcode(postcode: str) -> LookupResult | None:
+    """Where a postcode lies (None for no usable postcode). It may ask Locatieserver, for up to
+    POSTCODE_LOOKUP_TIMEOUT seconds: call it before a transaction starts, never inside one."""
+    normalised = normalise_postcode(postcode or "")
+    return lookup_postcode(normalised) if normalised else None
+
+
+def place_by_postcode(resident: Resident, located: LookupResult | None) -> None:
+    """Set the resident's buurt and wijk from a postcode lookup, when it says so clearly."""
     postcode = normalise_postcode(resident.postcode)
     if postcode is None:
         return
     resident.postcode = postcode
-    result = lookup_postcode(postcode)
-    if result.status == LookupStatus.FOUND and result.district is not None:
-        resident.district = result.district
-        buurten = [buurt for buurt in result.neighbourhoods if buurt.district_id == result.district.pk]
+    if located is not None and located.status == LookupStatus.FOUND and located.district is not None:
+        resident.district = located.district
+        buurten = [buurt for buurt in located.neighbourhoods if buurt.district_id == located.district.pk]
         resident.neighbourhood = buurten[0] if len(buurten) == 1 else None
 
 
-def save_resident_edit(*, resident: Resident, changed: Iterable[str], districts: Any) -> Resident:
+def save_resident_edit(
+    *, resident: Resident, changed: Iterable[str], districts: Any, located: LookupResult | None = None
+) -> Resident:
     """Save a record staff edited. A new postcode places the resident again (buurt, and the wijk
     unless staff chose one), within the wijken this member of staff works in, so the record
-    does not slip out of their hands; a wijk elsewhere is for sharing, not for this form."""
+    does not slip out of their hands; a wijk elsewhere is for sharing, not for this form.
+    `located`: the lookup of the new postcode, made before (see locate_postcode)."""
     changed = set(changed)
     if "postcode" in changed:
         resident.neighbourhood = None
         chosen = resident.district
-        place_by_postcode(resident)
+        place_by_postcode(resident, located)
         if "district" in changed or not districts.filter(pk=resident.district_id).exists():
             resident.district = chosen
         if resident.neighbourhood is not None and resident.neighbourhood.district_id != resident.district_id:
@@ -72,7 +92,35 @@ def ensure_resident_for_user(*, user: User) -> Resident:
         return Resident.objects.get(user=user)
 
 
-@transaction.atomic
+def new_resident(
+    *,
+    name: str,
+    source: str,
+    consents: Iterable[str],
+    consent_method: str,
+    by: User | None = None,
+    team: NeighbourhoodTeam | None = None,
+    located: LookupResult | None = None,
+    **details: Any,
+) -> Resident:
+    """The one way a record of someone without an account is made: by a team member (assisted
+    intake, by phone or in person) or by a form without an account (a response to a vacancy, a
+    job request). The consents given are recorded with how and by whom. A record that may be the
+    same person as an existing one is flagged for the team (never joined: nobody is who they say
+    they are just because they typed a known e-mail address or phone number).
+
+    `located`: the lookup of the postcode, made before the transaction (locate_postcode)."""
+    resident = Resident(name=name, source=source, created_by=by, intake_team=team, **details)
+    resident.email = resident.email.strip().lower()
+    if resident.postcode and resident.district_id is None:
+        place_by_postcode(resident, located)
+    resident.save()
+    for purpose in consents:
+        record_consent(resident=resident, purpose=purpose, method=consent_method, by=by)
+    flag_possible_duplicates(resident)
+    return resident
+
+
 def take_in_resident(
     *,
     by: User,
@@ -90,35 +138,36 @@ def take_in_resident(
     notes: str = "",
     consents: list[str],
     consent_method: str,
+    located: LookupResult | None = None,
 ) -> Resident:
     """Assisted intake: a team member records someone without e-mail or digital skills.
 
-    Every module takes requests on someone's behalf through this function, so that a person
-    taken in by phone is the same kind of record as one who signed up."""
+    Every module takes requests on someone's behalf through this function (or `new_resident`),
+    so that a person taken in by phone is the same kind of record as one who signed up."""
     if not (phone or street or email):
         raise ValidationError(_("Fill in a phone number or an address, so the team can reach this person."))
-    resident = Resident(
-        name=name,
-        phone=phone,
-        email=email.lower(),
-        street=street,
-        house_number=house_number,
-        postcode=postcode,
-        city=city,
-        languages=languages,
-        preferred_contact=preferred_contact,
-        district=district,
-        notes=notes,
-        source=Resident.Source.ASSISTED,
-        created_by=by,
-        intake_team=team,
-    )
-    if postcode and district is None:
-        place_by_postcode(resident)
-    resident.save()
-    for purpose in consents:
-        record_consent(resident=resident, purpose=purpose, method=consent_method, by=by)
-    return resident
+    if postcode and district is None and located is None:
+        located = locate_postcode(postcode)
+    with transaction.atomic():
+        return new_resident(
+            name=name,
+            source=Resident.Source.ASSISTED,
+            consents=consents,
+            consent_method=consent_method,
+            by=by,
+            team=team,
+            located=located,
+            phone=phone,
+            email=email,
+            street=street,
+            house_number=house_number,
+            postcode=postcode,
+            city=city,
+            languages=languages,
+            preferred_contact=preferred_contact,
+            district=district,
+            notes=notes,
+        )
 
 
 def record_consent(*, resident: Resident, purpose: str, method: str, by: User | None) -> Consent:
@@ -157,75 +206,221 @@ class LinkError(Exception):
     pass
 
 
-@transaction.atomic
-def link_resident_to_account(*, resident: Resident, email: str, by: User) -> tuple[Resident, User, bool]:
-    """Connect a record taken in by staff to the person's own account.
+#: How long the link in the e-mail asking someone to confirm a link to their account works.
+ACCOUNT_LINK_DAYS = 14
 
-    When the account does not exist yet it is made (no password: the person logs in with a
-    code sent by e-mail). When the account already has its own resident record, the two are
-    merged into that one, so the person stays one record. Returns (resident, user, created)."""
-    email = email.strip().lower()
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def request_account_link(*, resident: Resident, email: str, by: User, team: NeighbourhoodTeam | None) -> AccountLink:
+    """A team member asks to link a record to the account of an e-mail address. The person with
+    that address gets an e-mail with a link; nothing changes until they confirm it themselves
+    (`confirm_account_link`). Another team's records are never touched: this only ever links
+    this record."""
     resident = Resident.objects.select_for_update().get(pk=resident.pk)
     if resident.user_id is not None:
         raise LinkError(_("This person is already linked to an account."))
-    user = User.objects.filter(email__iexact=email).first()
-    created = user is None
-    if user is None:
-        user = User.objects.create_user(email=email, name=resident.name)
-        from allauth.account.models import EmailAddress
-
-        EmailAddress.objects.create(user=user, email=email, primary=True, verified=False)
-    own = Resident.objects.select_for_update().filter(user=user).first()
-    if own is not None:
-        merge_residents(keep=own, absorb=resident)
-        resident = own
-    else:
-        resident.user = user
-        resident.email = resident.email or email
-        resident.save()
+    email = email.strip().lower()
+    token = secrets.token_urlsafe(32)
+    link = AccountLink.objects.create(
+        resident=resident,
+        email=email,
+        token_hash=_token_hash(token),
+        requested_by=by,
+        team=team,
+        expires_at=timezone.now() + dt.timedelta(days=ACCOUNT_LINK_DAYS),
+    )
     log_access(Action.LINK, resident, purpose="record_linking", actor=actor_for(by))
-    return resident, user, created
+    from wijkbasis.core.links import absolute_url
+    from wijkbasis.core.mail import send_templated_mail
+
+    municipality = team.municipality if team is not None else None
+    transaction.on_commit(
+        lambda: send_templated_mail(
+            "accounts/email/link_request",
+            to=[User.objects.filter(email__iexact=email).first() or email],
+            context={
+                "team_name": team.name if team is not None else "",
+                "confirm_url": absolute_url(reverse("accounts:confirm_link", args=[token])),
+                "days": ACCOUNT_LINK_DAYS,
+            },
+            municipality=municipality,
+            limit="account_link",
+        )
+    )
+    return link
 
 
-def merge_residents(*, keep: Resident, absorb: Resident) -> Resident:
-    """Move everything that points at `absorb` to `keep`, fill `keep`'s empty fields, delete `absorb`.
+def open_account_link(token: str) -> AccountLink | None:
+    """The link request of this token, if it is still open."""
+    link = (
+        AccountLink.objects.select_related("resident", "team")
+        .filter(token_hash=_token_hash(token or ""), confirmed_at__isnull=True, expires_at__gt=timezone.now())
+        .first()
+    )
+    return link
 
-    Works for every module: it follows all relations to Resident, including ones added later."""
-    for relation in Resident._meta.related_objects:
-        if relation.one_to_many and relation.field.model is not Resident:
-            related_model = relation.related_model
-            lookup = relation.field.name
-            for obj in related_model._default_manager.filter(**{lookup: absorb}):
-                setattr(obj, lookup, keep)
-                try:
-                    with transaction.atomic():
-                        obj.save()
-                except IntegrityError:
-                    # The kept record already has this (same consent, same share): drop the copy.
-                    obj.delete()
-    for name in ("name", "email", "phone", "street", "house_number", "postcode", "city", "languages", "notes"):
-        if not getattr(keep, name) and getattr(absorb, name):
-            setattr(keep, name, getattr(absorb, name))
-    keep.district = keep.district or absorb.district
-    keep.neighbourhood = keep.neighbourhood or absorb.neighbourhood
-    keep.intake_team = keep.intake_team or absorb.intake_team
-    keep.save()
-    absorb.delete()
-    return keep
+
+@dataclass(frozen=True)
+class LinkOutcome:
+    resident: Resident
+    user: User
+    account_created: bool
+    #: The account had its own record already: the two wait for a team member to merge them.
+    duplicate: PossibleDuplicate | None = None
 
 
 @transaction.atomic
-def update_own_profile(*, resident: Resident, **values: Any) -> Resident:
-    for name, value in values.items():
-        setattr(resident, name, value)
-    if "postcode" in values:
-        resident.district = None
-        resident.neighbourhood = None
-        place_by_postcode(resident)
-    resident.save()
-    if resident.user is not None and "name" in values:
-        resident.user.name = values["name"]
-        resident.user.save(update_fields=["name"])
+def confirm_account_link(*, link: AccountLink, user: User | None) -> LinkOutcome:
+    """The person confirms, through the link in their e-mail: the record is linked to their
+    account (made now when there is none, the address confirmed by the click). When their account
+    already has its own record, the two are not merged here: the team that asked may now see it
+    (the person agreed), and a team member merges them as a separate, logged step."""
+    link = AccountLink.objects.select_for_update().get(pk=link.pk)
+    if not link.is_open:
+        raise LinkError(_("This link is no longer valid."))
+    created = False
+    if user is None:
+        if User.objects.filter(email__iexact=link.email).exists():
+            raise LinkError(_("Log in first with %(email)s.") % {"email": link.email})
+        user = User.objects.create_user(email=link.email, name=link.resident.name)
+        from allauth.account.models import EmailAddress
+
+        EmailAddress.objects.create(user=user, email=link.email, primary=True, verified=True)
+        created = True
+    elif user.email.lower() != link.email:
+        raise LinkError(_("This link is for %(email)s. Log out and log in with that address.") % {"email": link.email})
+    resident = Resident.objects.select_for_update().get(pk=link.resident_id)
+    link.confirmed_at = timezone.now()
+    link.user = user
+    link.save(update_fields=["confirmed_at", "user"])
+    actor = actor_for(user)
+    own = Resident.objects.select_for_update().filter(user=user).first()
+    if resident.user_id == user.pk:
+        return LinkOutcome(resident=resident, user=user, account_created=created)
+    if resident.user_id is not None:
+        raise LinkError(_("This record is linked to another account in the meantime."))
+    if own is None:
+        resident.user = user
+        resident.email = resident.email or link.email
+        resident.save()
+        log_access(Action.LINK, resident, purpose="record_linking", actor=actor)
+        return LinkOutcome(resident=resident, user=user, account_created=created)
+    if link.team is not None:
+        ResidentShare.objects.get_or_create(
+            resident=own, team=link.team, defaults={"reason": _("the person confirmed the link"), "shared_by": user}
+        )
+    duplicate, _created = PossibleDuplicate.objects.get_or_create(
+        resident=resident, other=own, defaults={"reason": PossibleDuplicate.Reason.CONFIRMED_BY_PERSON}
+    )
+    log_access(Action.LINK, own, purpose="record_linking", actor=actor)
+    return LinkOutcome(resident=own, user=user, account_created=created, duplicate=duplicate)
+
+
+# ---------------------------------------------------------------------------
+# Possible duplicates and merging
+
+
+def flag_possible_duplicates(resident: Resident) -> list[PossibleDuplicate]:
+    """Mark the records this one may be the same person as (same e-mail, same phone, or same
+    name and postcode), for a team member to decide. Nothing is joined."""
+    from wijkbasis.accounts.selectors import possible_duplicates_of
+
+    found = [
+        PossibleDuplicate(resident=resident, other=other, reason=reason)
+        for other, reason in possible_duplicates_of(resident)
+    ]
+    return PossibleDuplicate.objects.bulk_create(found, ignore_conflicts=True)
+
+
+def decide_not_duplicate(*, duplicate: PossibleDuplicate, by: User) -> PossibleDuplicate:
+    duplicate.resolved_at = timezone.now()
+    duplicate.resolved_by = by
+    duplicate.resolution = PossibleDuplicate.Resolution.DIFFERENT
+    duplicate.save(update_fields=["resolved_at", "resolved_by", "resolution"])
+    return duplicate
+
+
+def _teams_seeing(resident: Resident) -> set[int]:
+    teams = set(resident.shares.values_list("team_id", flat=True))
+    if resident.intake_team_id:
+        teams.add(resident.intake_team_id)
+    if resident.district_id:
+        teams.update(NeighbourhoodTeam.objects.filter(districts=resident.district_id).values_list("pk", flat=True))
+    return teams
+
+
+@transaction.atomic
+def merge_residents(*, keep: Resident, absorb: Resident, by: User, reason: str = "") -> ResidentMerge:
+    """A team member makes two records of one person one: everything that points at `absorb`
+    moves to `keep`, `keep`'s empty fields are filled, `absorb` is deleted. `keep` keeps its wijk
+    and intake team (it never moves out of the scope of the team that holds it); the teams that
+    saw `absorb` keep seeing the person (a share), and every team involved sees the merge.
+
+    Works for every module: it follows all relations to Resident, including ones added later."""
+    keep = Resident.objects.select_for_update().get(pk=keep.pk)
+    absorb = Resident.objects.select_for_update().get(pk=absorb.pk)
+    if keep.pk == absorb.pk:
+        raise LinkError(_("A record cannot be merged with itself."))
+    if keep.user_id and absorb.user_id:
+        raise LinkError(_("Both records have their own account: they cannot be merged."))
+    if absorb.user_id:
+        keep, absorb = absorb, keep  # the record with the account stays
+    teams = _teams_seeing(keep) | _teams_seeing(absorb)
+    absorbed_teams = _teams_seeing(absorb) - _teams_seeing(keep)
+    actor = actor_for(by)
+    with acting_as(actor), for_activity("record_linking"):
+        for relation in Resident._meta.related_objects:
+            if relation.one_to_many and relation.field.model is not Resident:
+                related_model = relation.related_model
+                lookup = relation.field.name
+                for obj in related_model._default_manager.filter(**{lookup: absorb}):
+                    setattr(obj, lookup, keep)
+                    try:
+                        with transaction.atomic():
+                            obj.save()
+                    except IntegrityError:
+                        # The kept record already has this (same consent, same share): drop the copy.
+                        obj.delete()
+        for name in ("name", "email", "phone", "street", "house_number", "postcode", "city", "languages", "notes"):
+            if not getattr(keep, name) and getattr(absorb, name):
+                setattr(keep, name, getattr(absorb, name))
+        if keep.district_id is None:
+            keep.district, keep.neighbourhood = absorb.district, absorb.neighbourhood
+        keep.intake_team = keep.intake_team or absorb.intake_team
+        keep.save()
+        for team_id in absorbed_teams:
+            ResidentShare.objects.get_or_create(
+                resident=keep, team_id=team_id, defaults={"reason": _("merged record"), "shared_by": by}
+            )
+        merge = ResidentMerge.objects.create(
+            kept=keep, merged_record_id=absorb.pk, merged_name=absorb.name, reason=reason, merged_by=by
+        )
+        merge.teams.set(teams)
+        log_access(Action.LINK, keep, purpose="record_linking", actor=actor)
+        absorb.delete()
+    return merge
+
+
+def update_own_profile(*, resident: Resident, located: LookupResult | None = None, **values: Any) -> Resident:
+    """The person changes their own details; a new postcode places them again (`located`: its
+    lookup, else made here, before the transaction)."""
+    if "postcode" in values and located is None:
+        located = locate_postcode(values["postcode"])
+    with transaction.atomic():
+        for name, value in values.items():
+            setattr(resident, name, value)
+        if "postcode" in values:
+            resident.district = None
+            resident.neighbourhood = None
+            place_by_postcode(resident, located)
+        resident.save()
+        if resident.user is not None and "name" in values:
+            resident.user.name = values["name"]
+            resident.user.save(update_fields=["name"])
     return resident
 
 
@@ -247,13 +442,41 @@ def _row(obj: models.Model) -> dict[str, Any]:
     return data
 
 
+def subject_of_account(user: User) -> personal_data.Subject:
+    """Everything that is this person's: their account, their own record, and records made
+    by a form before they had an account with an address they have verified since (a response,
+    a saved search). Only verified addresses count: typing someone's address proves nothing."""
+    from allauth.account.models import EmailAddress
+
+    emails = tuple(
+        sorted(
+            {
+                address.lower()
+                for address in EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+            }
+        )
+    )
+    residents = (
+        Resident.objects.filter(Q(user=user) | Q(user__isnull=True, email__in=emails))
+        if emails
+        else Resident.objects.filter(user=user)
+    )
+    return personal_data.Subject(
+        resident_ids=tuple(residents.order_by("pk").values_list("pk", flat=True)),
+        user_id=user.pk,
+        verified_emails=emails,
+    )
+
+
 def export_personal_data(*, user: User, logged: bool = False) -> dict[str, Any]:
     """Everything the platform holds linked to this account, as plain data (JSON-ready). With
     `logged`, a download: every exported row of a resident's data is logged as exported."""
-    resident = Resident.objects.filter(user=user).first()
+    subject = subject_of_account(user)
     sections: dict[str, Any] = {}
     for registration in personal_data.registrations():
-        rows = list(registration.of_subject(resident=resident, user=user))
+        if not registration.exported:
+            continue
+        rows = list(registration.of_subject(subject))
         if logged and registration.access_logged:
             log_accesses(Action.EXPORT, rows, purpose="own_data", actor=actor_for(user))
         items = [_row(obj) for obj in rows]
@@ -284,14 +507,14 @@ class ErasurePlan:
 
 def erasure_plan(*, user: User) -> ErasurePlan:
     """What erasing this account removes, and what must be kept and why (shown before erasing)."""
-    resident = Resident.objects.filter(user=user).first()
+    subject = subject_of_account(user)
     plan = ErasurePlan()
     for registration in personal_data.registrations():
         label = str(registration.model._meta.verbose_name_plural)
         if registration.on_erasure == personal_data.OnErasure.KEEP:
             plan.kept.append((label, str(registration.why)))
             continue
-        rows = list(registration.of_subject(resident=resident, user=user))
+        rows = list(registration.of_subject(subject))
         for obj in rows:
             reason = registration.keep_reason(obj) if registration.keep_reason else None
             if reason:
@@ -305,15 +528,15 @@ def erasure_plan(*, user: User) -> ErasurePlan:
 def erase_account(*, user: User) -> ErasurePlan:
     """Erase or anonymise everything personal of this account; keep only what must be kept."""
     plan = erasure_plan(user=user)
-    resident = Resident.objects.filter(user=user).first()
+    subject = subject_of_account(user)
     actor = actor_for(user)
-    if resident is not None:
+    for resident in Resident.objects.filter(pk__in=subject.resident_ids):
         log_access(Action.ERASE, resident, purpose="own_data", actor=actor)
     with acting_as(actor), for_activity("own_data"):
         for registration in personal_data.registrations():
             if registration.on_erasure == personal_data.OnErasure.KEEP or registration.erased_with:
                 continue
-            rows = registration.of_subject(resident=resident, user=user)
+            rows = registration.of_subject(subject)
             if registration.keep_reason is not None:
                 keep = [obj.pk for obj in rows if registration.keep_reason(obj)]
                 rows = rows.exclude(pk__in=keep)
@@ -348,13 +571,3 @@ def purge_expired(*, now: dt.datetime | None = None, dry_run: bool = False) -> d
                     expired.delete()
             counts[registration.model_label] = total
     return counts
-
-
-def send_account_invitation(*, request: Any, email_address: Any) -> None:
-    """Tell someone whose account a team member made how to log in (with a code, no password)."""
-    from allauth.account.adapter import get_adapter
-
-    login_url = request.build_absolute_uri(reverse("account_login"))
-    get_adapter(request).send_mail(
-        "accounts/email/invitation", email_address.email, {"user": email_address.user, "login_url": login_url}
-    )

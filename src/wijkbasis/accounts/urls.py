@@ -21,6 +21,9 @@ urlpatterns = [
     path("werkplek/inwoners/<int:pk>/toestemming/", views.resident_consent, name="resident_consent"),
     path("werkplek/inwoners/<int:pk>/koppelen/", views.resident_link, name="resident_link"),
     path("werkplek/inwoners/<int:pk>/delen/", views.resident_share, name="resident_share"),
+    path("werkplek/inwoners/<int:pk>/samenvoegen/", views.resident_merge, name="resident_merge"),
+    path("werkplek/inwoners/<int:pk>/niet-dezelfde/", views.resident_not_duplicate, name="resident_not_duplicate"),
+    path("koppelen/<str:token>/", views.confirm_link, name="confirm_link"),
     path("werkplek/mijn-toegang/", views.my_accesses, name="my_accesses"),
     path("organisatie/", views.organisation, name="organisation"),
 ]

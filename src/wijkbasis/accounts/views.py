@@ -6,23 +6,24 @@ from __future__ import annotations
 from typing import Any
 
 from allauth.account import views as allauth_views
-from allauth.account.models import EmailAddress
 from allauth.core import ratelimit
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from weasyprint import HTML
 
 from wijkbasis.accounts import selectors, services
-from wijkbasis.accounts.access import access_own_resident, access_resident, access_resident_page
+from wijkbasis.accounts.access import access_duplicate, access_own_resident, access_resident, access_resident_page
 from wijkbasis.accounts.decorators import permission_required
 from wijkbasis.accounts.forms import (
     ConsentForm,
@@ -213,10 +214,11 @@ def resident_new(request: HttpRequest) -> HttpResponse:
     form = IntakeForm(request.POST or None, districts=_staff_districts(request))
     if request.method == "POST" and form.is_valid():
         data = {name: value for name, value in form.cleaned_data.items() if name != "form_key"}
+        located = services.locate_postcode(data["postcode"]) if not data.get("district") else None
         try:
             resident, created = once(
                 form.cleaned_data["form_key"],
-                lambda: services.take_in_resident(by=request.user, team=teams.first(), **data),
+                lambda: services.take_in_resident(by=request.user, team=teams.first(), located=located, **data),
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -238,6 +240,9 @@ def resident_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "resident": resident,
             "consents": resident.consents.select_related("recorded_by").all(),
             "shares": resident.shares.select_related("team").all(),
+            "links": resident.account_links.filter(confirmed_at__isnull=True).order_by("-requested_at")[:3],
+            "duplicates": selectors.open_duplicates_shown_to(request.user, resident),
+            "merges": resident.merges.all()[:5],
             "consent_form": ConsentForm(),
             "link_form": LinkAccountForm(),
             "share_form": ShareForm(teams=NeighbourhoodTeam.objects.exclude(pk__in=access_of(request.user).team_ids)),
@@ -252,7 +257,10 @@ def resident_edit(request: HttpRequest, pk: int) -> HttpResponse:
     districts = _staff_districts(request)
     form = ResidentEditForm(request.POST or None, instance=resident, districts=districts)
     if request.method == "POST" and form.is_valid():
-        services.save_resident_edit(resident=form.instance, changed=form.changed_data, districts=districts)
+        located = services.locate_postcode(form.cleaned_data["postcode"]) if "postcode" in form.changed_data else None
+        services.save_resident_edit(
+            resident=form.instance, changed=form.changed_data, districts=districts, located=located
+        )
         messages.success(request, _("The details are saved."))
         return redirect("accounts:resident_detail", pk=resident.pk)
     return render(request, "accounts/resident_form.html", {"form": form, "resident": resident})
@@ -276,25 +284,94 @@ def resident_consent(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @permission_required("werkplek.open")
 def resident_link(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask the person to confirm a link to their account: an e-mail to the address, nothing more."""
     resident = access_resident(request.user, pk)
     form = LinkAccountForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Fill in a valid e-mail address."))
         return redirect("accounts:resident_detail", pk=resident.pk)
     try:
-        linked, user, created = services.link_resident_to_account(
-            resident=resident, email=form.cleaned_data["email"], by=request.user
+        services.request_account_link(
+            resident=resident, email=form.cleaned_data["email"], by=request.user, team=_staff_teams(request).first()
         )
     except services.LinkError as error:
         messages.error(request, str(error))
-        return redirect("accounts:resident_detail", pk=resident.pk)
-    if created:
-        address = EmailAddress.objects.get(user=user, email=user.email)
-        services.send_account_invitation(request=request, email_address=address)
-        messages.success(request, _("An account was made and a login e-mail is on its way."))
     else:
-        messages.success(request, _("The record is linked to the existing account."))
-    return redirect("accounts:resident_detail", pk=linked.pk)
+        messages.success(
+            request,
+            _("We sent an e-mail to %(email)s. When the person confirms it, the record is linked to their account.")
+            % {"email": form.cleaned_data["email"]},
+        )
+    return redirect("accounts:resident_detail", pk=resident.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def confirm_link(request: HttpRequest, token: str) -> HttpResponse:
+    """The link in the e-mail: the person sees which team asks and what it holds, and confirms."""
+    link = services.open_account_link(token)
+    if link is None:
+        return render(request, "accounts/confirm_link.html", {"link": None}, status=404)
+    account_exists = User.objects.filter(email__iexact=link.email).exists()
+    is_them = request.user.is_authenticated and request.user.email.lower() == link.email
+    someone_else = request.user.is_authenticated and not is_them
+    if request.method == "POST" and not someone_else and (is_them or not account_exists):
+        try:
+            outcome = services.confirm_account_link(link=link, user=request.user if is_them else None)
+        except services.LinkError as error:
+            messages.error(request, str(error))
+            return redirect("accounts:confirm_link", token=token)
+        if not is_them:
+            login(request, outcome.user, backend="allauth.account.auth_backends.AuthenticationBackend")
+        messages.success(
+            request,
+            _("Thank you. The neighbourhood team will put your details together.")
+            if outcome.duplicate
+            else _("Your details are linked to your account. You can see and change them here."),
+        )
+        return redirect("accounts:profile")
+    return render(
+        request,
+        "accounts/confirm_link.html",
+        {
+            "link": link,
+            "resident": link.resident,
+            "account_exists": account_exists,
+            "is_them": is_them,
+            "someone_else": someone_else,
+            "login_url": f"{reverse('account_login')}?{urlencode({'next': request.get_full_path()})}",
+        },
+    )
+
+
+@require_POST
+@permission_required("werkplek.open")
+def resident_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    """A team member merges a possible duplicate into this record (both must be theirs to see)."""
+    duplicate = access_duplicate(request.user, request.POST.get("duplicate"))
+    resident = access_resident(request.user, pk)
+    other = duplicate.other if duplicate.resident_id == resident.pk else duplicate.resident
+    if resident.pk not in (duplicate.resident_id, duplicate.other_id):
+        raise Http404
+    other = access_resident(request.user, other.pk)
+    try:
+        merge = services.merge_residents(keep=resident, absorb=other, by=request.user, reason=duplicate.reason)
+    except services.LinkError as error:
+        messages.error(request, str(error))
+        return redirect("accounts:resident_detail", pk=resident.pk)
+    messages.success(request, _("The two records are now one."))
+    return redirect("accounts:resident_detail", pk=merge.kept_id)
+
+
+@require_POST
+@permission_required("werkplek.open")
+def resident_not_duplicate(request: HttpRequest, pk: int) -> HttpResponse:
+    resident = access_resident(request.user, pk)
+    duplicate = access_duplicate(request.user, request.POST.get("duplicate"))
+    if resident.pk not in (duplicate.resident_id, duplicate.other_id):
+        raise Http404
+    services.decide_not_duplicate(duplicate=duplicate, by=request.user)
+    messages.success(request, _("Noted: these are two different people."))
+    return redirect("accounts:resident_detail", pk=resident.pk)
 
 
 @require_POST

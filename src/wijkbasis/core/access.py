@@ -125,9 +125,7 @@ def access_list(objects: Iterable[M], user: Any, *, purpose: str) -> list[M]:
     return rows
 
 
-def access_page(
-    queryset: models.QuerySet[M], user: Any, number: Any, *, purpose: str, per_page: int = 25
-) -> Page[M]:
+def access_page(queryset: models.QuerySet[M], user: Any, number: Any, *, purpose: str, per_page: int = 25) -> Page[M]:
     """A page of the rows `user` may see, each logged as seen in a list."""
     page = Paginator(queryset.visible_to(user), per_page).get_page(number)  # type: ignore[attr-defined]
     page.object_list = access_list(page.object_list, user, purpose=purpose)

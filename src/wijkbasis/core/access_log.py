@@ -201,9 +201,7 @@ def log_access(action: str, obj: models.Model, *, purpose: str = "", actor: Acto
     return entry
 
 
-def log_accesses(
-    action: str, objects: Iterable[models.Model], *, purpose: str = "", actor: Actor | None = None
-) -> int:
+def log_accesses(action: str, objects: Iterable[models.Model], *, purpose: str = "", actor: Actor | None = None) -> int:
     """Log the same access of many rows (a list on a page), in two queries whatever their number."""
     objects = list(objects)
     if not objects:

@@ -101,3 +101,26 @@ class SubmittedForm(models.Model):
 
     def __str__(self) -> str:
         return str(self.key)
+
+
+class OutgoingMail(models.Model):
+    """An e-mail waiting for the task worker. The task itself carries only this row's id, and
+    the row is deleted once the mail is sent: no login code or other content stays behind in
+    the task records (core/mail.py)."""
+
+    to = models.JSONField(_("to"), default=list)
+    from_email = models.CharField(_("from"), max_length=300)
+    subject = models.CharField(_("subject"), max_length=300)
+    body = models.TextField(_("text"))
+    html = models.TextField(_("HTML"), blank=True)
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return f"#{self.pk}"

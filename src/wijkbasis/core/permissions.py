@@ -94,8 +94,10 @@ class Rule:
         return not (self.team_scoped and role in STAFF_ROLES and not own_team)
 
 
-def public(ok: int = OK, post: int = NOT_ALLOWED, why: str = "") -> Rule:
-    return Rule(allowed=EVERYONE, ok=ok, post=post, why=why)
+def public(
+    ok: int = OK, post: int = NOT_ALLOWED, why: str = "", post_exceptions: dict[Role, int] | None = None
+) -> Rule:
+    return Rule(allowed=EVERYONE, ok=ok, post=post, why=why, post_exceptions=post_exceptions or {})
 
 
 def logged_in(

@@ -44,6 +44,17 @@ class SubjectKind(StrEnum):
 
 
 @dataclass(frozen=True)
+class Subject:
+    """One person, as the registry finds their rows: their resident records (the one of their
+    account, and records made by a form with an address they have verified since), their account,
+    and those verified addresses."""
+
+    resident_ids: tuple[int, ...] = ()
+    user_id: int | None = None
+    verified_emails: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class PersonalData:
     model_label: str
     fields: tuple[str, ...]
@@ -62,8 +73,11 @@ class PersonalData:
     anonymise: Callable[[QuerySet[Any]], int] | None = None
     #: For rows erased by another registration (cascade), nothing to do here.
     erased_with: str = ""
-    #: When a simple lookup cannot say which rows are the person's: a function (resident, user) → rows.
-    subject_rows: Callable[[Any, Any], QuerySet[Any]] | None = None
+    #: When a simple lookup cannot say which rows are the person's: a function (Subject) → rows.
+    subject_rows: Callable[[Subject], QuerySet[Any]] | None = None
+    #: A field holding an e-mail address typed in before the person had an account (a saved
+    #: search): rows with an address the person verified are theirs too.
+    email_lookup: str = ""
     #: The processing activity (core/processing.py) this data serves; changes are logged under it.
     activity: str = ""
     #: Every create, change, view and delete of a row is in the access log (core/access_log.py).
@@ -71,6 +85,9 @@ class PersonalData:
     #: resident told us: sessions, task records, the log itself).
     access_logged: bool = True
     not_logged_because: str = ""
+    #: In the person's download of their data. False for records that are the system's, not the
+    #: person's (a mail waiting to be sent): these are erased, never exported.
+    exported: bool = True
     #: A kind only ever shown on its parent's pages (consents on the resident's page): views of
     #: the parent are the views of this data too. The lookup to the parent.
     shown_with: str = ""
@@ -94,15 +111,22 @@ class PersonalData:
         cutoff = now - self.retention
         return self.model._default_manager.filter(self.expiry_filter, **{f"{self.retention_field}__lt": cutoff})
 
-    def of_subject(self, *, resident: Any = None, user: Any = None) -> QuerySet[Any]:
+    def of_subject(self, subject: Subject) -> QuerySet[Any]:
+        """The rows that are this person's: by their records and account, and rows that carry an
+        e-mail address of theirs that they verified (made before they had an account)."""
         if self.subject_rows is not None:
-            return self.subject_rows(resident, user)
+            return self.subject_rows(subject)
         manager = self.model._default_manager
-        subject = {SubjectKind.RESIDENT: resident, SubjectKind.USER: user}.get(self.subject_kind)
-        if subject is None:
-            return manager.none()
-        # By primary key: works for a lazy request.user as well as for a model instance.
-        return manager.filter(**{self.subject_lookup: subject.pk})
+        condition = Q(pk__in=[])
+        if self.subject_kind == SubjectKind.RESIDENT and subject.resident_ids:
+            lookup = "pk" if self.subject_lookup == "pk" else f"{self.subject_lookup}_id"
+            condition |= Q(**{f"{lookup}__in": subject.resident_ids})
+        if self.subject_kind == SubjectKind.USER and subject.user_id is not None:
+            condition |= Q(**{self.subject_lookup: subject.user_id})
+        if self.email_lookup:
+            for email in subject.verified_emails:
+                condition |= Q(**{f"{self.email_lookup}__iexact": email})
+        return manager.filter(condition)
 
     def empty_fields(self, queryset: QuerySet[Any], *, actor: Any, purpose: str) -> int:
         """Default anonymisation: every personal field emptied (blank, or NULL where allowed),

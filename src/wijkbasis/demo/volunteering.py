@@ -130,11 +130,11 @@ def _load_people(municipality: Municipality, skills: dict[str, Skill], progress:
         resident = Resident.objects.filter(name=name).first()
         if resident is None or not vacancy.is_public():
             continue
-        response, _ = services.respond(
-            vacancy=vacancy,
-            respondent=services.Respondent(name=resident.name, phone=resident.phone),
-            recorded_by=broker,
+        # A sociaal makelaar of the person's own team takes the response by phone.
+        broker = (
+            User.objects.filter(team_memberships__team__districts=resident.district_id).order_by("pk").first() or broker
         )
+        response, _ = services.respond(vacancy=vacancy, resident=resident, recorded_by=broker)
         for status in moves:
             response = services.move_response(
                 response=response,

@@ -385,6 +385,11 @@ class Response(TimeStampedModel):
         "accounts.Resident", on_delete=models.CASCADE, related_name="volunteer_responses", verbose_name=_("resident")
     )
     message = models.TextField(_("message"), blank=True)
+    #: How to reach the person, as they gave it with this response: what the organisation sees,
+    #: nothing more (not what the team knows of the person from elsewhere).
+    contact_name = models.CharField(_("name"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("e-mail address"), blank=True)
+    contact_phone = models.CharField(_("phone"), max_length=30, blank=True)
     channel = models.CharField(_("how the response came in"), max_length=10, choices=Channel.choices)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
     status_changed_at = models.DateTimeField(_("status changed at"), default=timezone.now)

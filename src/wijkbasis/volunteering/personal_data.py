@@ -15,7 +15,7 @@ CLOSED = Q(status__in=["filled", "expired", "closed"])
 register(
     PersonalData(
         "volunteering.Response",
-        fields=("message",),
+        fields=("message", "contact_name", "contact_email", "contact_phone"),
         retention=2 * YEAR,
         retention_field="status_changed_at",
         expiry_filter=Q(status__in=["ended", "not_matched"]),
@@ -91,6 +91,7 @@ register(
         why=_("Searches you get new vacancies for by e-mail. Unconfirmed ones go after a year."),
         subject_kind=SubjectKind.USER,
         subject_lookup="user",
+        email_lookup="email",
         activity="saved_searches",
     )
 )

@@ -10,19 +10,18 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from wijkbasis.accounts.models import Consent, OrganisationMembership, Resident, User
-from wijkbasis.accounts.services import ensure_resident_for_user, place_by_postcode, record_consent
+from wijkbasis.accounts.services import ensure_resident_for_user, locate_postcode, new_resident, record_consent
 from wijkbasis.areas.models import Municipality, Organisation, TeamMember
 from wijkbasis.core.access import logged_update
 from wijkbasis.core.access_log import actor_for
-from wijkbasis.core.email import queue_email
 from wijkbasis.core.links import absolute_url
+from wijkbasis.core.mail import send_templated_mail
 from wijkbasis.volunteering.models import (
     FollowUp,
     Placement,
@@ -83,11 +82,17 @@ def review_organisation(*, organisation: Organisation, by: User, approve: bool, 
     return organisation
 
 
-def _organisation_recipients(vacancy: Vacancy) -> list[str]:
-    """Who hears about a vacancy: its contact person and the organisation's members."""
-    members = OrganisationMembership.objects.filter(organisation_id=vacancy.organisation_id)
-    return sorted(
-        {address for address in [vacancy.contact_email, *members.values_list("user__email", flat=True)] if address}
+def _organisation_recipients(vacancy: Vacancy) -> list[Any]:
+    """Who hears about a vacancy: the organisation's members (in their own language) and its
+    contact person, when that is not one of them."""
+    members = list(
+        User.objects.filter(organisation_memberships__organisation_id=vacancy.organisation_id, is_active=True)
+        .distinct()
+        .order_by("email")
+    )
+    addresses = {member.email for member in members}
+    return members + (
+        [vacancy.contact_email] if vacancy.contact_email and vacancy.contact_email not in addresses else []
     )
 
 
@@ -97,27 +102,17 @@ REVIEWER_ROLES = (TeamMember.Role.COMMUNITY_BROKER, TeamMember.Role.TEAM_LEAD)
 
 def _notify_reviewers(*, municipality_id: int, kind: str, name: str) -> None:
     """Tell the municipality's sociaal makelaars and team leads that something waits for their review."""
-    recipients = sorted(
-        set(
-            TeamMember.objects.filter(
-                team__municipality_id=municipality_id, role__in=REVIEWER_ROLES, user__is_active=True
-            ).values_list("user__email", flat=True)
-        )
-        - {""}
+    reviewers = User.objects.filter(
+        team_memberships__team__municipality_id=municipality_id,
+        team_memberships__role__in=REVIEWER_ROLES,
+        is_active=True,
+    ).distinct()
+    send_templated_mail(
+        "volunteering/email/review_waiting",
+        to=list(reviewers.order_by("email")),
+        context={"kind": kind, "name": name, "url": absolute_url(reverse("volunteering:review_queue"))},
+        municipality=Municipality.objects.get(pk=municipality_id),
     )
-    if not recipients:
-        return
-    from django.core.mail import EmailMessage
-
-    with translation.override(settings.LANGUAGE_CODE):
-        labels = {"organisation": _("the organisation %(name)s"), "vacancy": _("the vacancy %(name)s")}
-        what = labels[kind] % {"name": name}
-        subject = _("Waiting for your review: %(what)s") % {"what": what}
-        body = render_to_string(
-            "volunteering/email/review_waiting.txt",
-            {"what": what, "url": absolute_url(reverse("volunteering:review_queue"))},
-        )
-    queue_email(EmailMessage(subject=subject, body=body, to=recipients))
 
 
 # ---------------------------------------------------------------------------
@@ -232,102 +227,109 @@ class ResponseError(Exception):
     pass
 
 
-@transaction.atomic
 def respond(
     *,
     vacancy: Vacancy,
     message: str = "",
     user: User | None = None,
     respondent: Respondent | None = None,
+    resident: Resident | None = None,
     recorded_by: User | None = None,
 ) -> tuple[Response, bool]:
-    """Record a response; a second submit by the same person finds the first. Returns
-    (response, created). Without an account, `respondent` gives name and e-mail or phone and
-    a resident record is made with the consent this response needs."""
-    # Responses to one vacancy are made one at a time: a double submit (or a person clicking
-    # twice on a slow phone) then finds the first one, also the record of someone without an
-    # account, on PostgreSQL as on SQLite.
-    vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
-    if not vacancy.is_public():
-        raise ResponseError(_("This vacancy is no longer open for responses."))
-    if user is not None:
-        resident = ensure_resident_for_user(user=user)
-        channel = Response.Channel.ACCOUNT
-    elif respondent is not None:
-        resident = _resident_for_respondent(respondent, recorded_by=recorded_by)
-        channel = Response.Channel.STAFF if recorded_by else Response.Channel.FORM
-    else:
-        raise ValueError("respond() needs a user or a respondent")
-    method = Consent.Method.PHONE if recorded_by else Consent.Method.ONLINE
-    record_consent(resident=resident, purpose="share_with_organisation", method=method, by=recorded_by or user)
-    existing = Response.objects.filter(vacancy=vacancy, resident=resident).first()
-    if existing is not None:
-        return existing, False
-    try:
-        with transaction.atomic():
-            response = Response.objects.create(vacancy=vacancy, resident=resident, message=message, channel=channel)
-    except IntegrityError:
-        return Response.objects.get(vacancy=vacancy, resident=resident), False
-    ResponseEvent.objects.create(response=response, to_status=Response.Status.NEW, by=user or recorded_by)
-    due = timezone.localdate() + dt.timedelta(days=settings.RESPONSE_CONTACT_REMINDER_DAYS)
-    for team in teams_for_response(response):
-        FollowUp.objects.get_or_create(
-            kind=FollowUp.Kind.NO_CONTACT, response=response, team=team, done_at=None, defaults={"due_on": due}
-        )
-    transaction.on_commit(lambda: _notify_organisation(response.pk))
-    return response, True
+    """Record a response. Returns (response, created).
 
-
-def _resident_for_respondent(respondent: Respondent, *, recorded_by: User | None) -> Resident:
-    """Find the person by e-mail (or name and phone) among lightweight records, else make one."""
-    if not (respondent.email or respondent.phone):
+    With an account, the person's own record responds, and a second submit finds the first
+    response. Without an account, `respondent` gives name and e-mail or phone: a new record is
+    made through the one intake path (accounts.services.new_resident), with the consent this
+    response needs — never attached to an existing record, whatever address or phone was typed
+    (a look-alike is flagged for the team instead). The organisation sees what was typed here.
+    (A double click of one form is caught by the form key, see views.respond.) A team member
+    who took the response by phone for someone they know gives that `resident` (one they may
+    see) and `recorded_by`."""
+    if (user is None) + (respondent is None) + (resident is None) != 2:
+        raise ValueError("respond() needs one of: a user, a respondent, or a known resident")
+    if resident is not None and (
+        recorded_by is None or not Resident.objects.visible_to(recorded_by).filter(pk=resident.pk).exists()
+    ):
+        raise ValueError("Only a team member who may see the record responds for a known resident")
+    if respondent is not None and not (respondent.email or respondent.phone):
         raise ValidationError(_("Fill in your e-mail address or phone number, so the organisation can reach you."))
-    existing = None
-    if respondent.email:
-        existing = Resident.objects.filter(email__iexact=respondent.email, user__isnull=True).first()
-    elif respondent.phone:
-        existing = Resident.objects.filter(
-            name__iexact=respondent.name, phone=respondent.phone, user__isnull=True
-        ).first()
-    if existing is not None:
-        return existing
-    resident = Resident(
-        name=respondent.name,
-        email=respondent.email.lower(),
-        phone=respondent.phone,
-        postcode=respondent.postcode,
-        preferred_contact=Resident.Contact.EMAIL if respondent.email else Resident.Contact.PHONE,
-        source=Resident.Source.ASSISTED if recorded_by else Resident.Source.FORM,
-        created_by=recorded_by,
-    )
-    if respondent.postcode:
-        place_by_postcode(resident)
-    resident.save()
-    record_consent(
-        resident=resident,
-        purpose="keep_details",
-        method=Consent.Method.PHONE if recorded_by else Consent.Method.ONLINE,
-        by=recorded_by,
-    )
-    return resident
+    # The postcode lookup may wait for Locatieserver: before the vacancy's row is locked.
+    located = locate_postcode(respondent.postcode) if respondent is not None and user is None else None
+    with transaction.atomic():
+        # Responses to one vacancy are made one at a time, so a double submit finds the first.
+        vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+        if not vacancy.is_public():
+            raise ResponseError(_("This vacancy is no longer open for responses."))
+        method = Consent.Method.PHONE if recorded_by else Consent.Method.ONLINE
+        if user is not None or resident is not None:
+            if user is not None:
+                resident = ensure_resident_for_user(user=user)
+                channel = Response.Channel.ACCOUNT
+                contact = {
+                    "contact_name": resident.name or user.name,
+                    "contact_email": user.email,
+                    "contact_phone": resident.phone,
+                }
+            else:
+                assert resident is not None
+                channel = Response.Channel.STAFF
+                contact = {
+                    "contact_name": resident.name,
+                    "contact_email": resident.email,
+                    "contact_phone": resident.phone,
+                }
+            existing = Response.objects.filter(vacancy=vacancy, resident=resident).first()
+            if existing is not None:
+                return existing, False
+            record_consent(resident=resident, purpose="share_with_organisation", method=method, by=recorded_by or user)
+        else:
+            assert respondent is not None
+            resident = new_resident(
+                name=respondent.name,
+                email=respondent.email,
+                phone=respondent.phone,
+                postcode=respondent.postcode,
+                preferred_contact=Resident.Contact.EMAIL if respondent.email else Resident.Contact.PHONE,
+                source=Resident.Source.ASSISTED if recorded_by else Resident.Source.FORM,
+                consents=["keep_details", "share_with_organisation"],
+                consent_method=method,
+                by=recorded_by,
+                located=located,
+            )
+            channel = Response.Channel.STAFF if recorded_by else Response.Channel.FORM
+            contact = {
+                "contact_name": respondent.name,
+                "contact_email": respondent.email.strip().lower(),
+                "contact_phone": respondent.phone,
+            }
+        try:
+            with transaction.atomic():
+                response = Response.objects.create(
+                    vacancy=vacancy, resident=resident, message=message, channel=channel, **contact
+                )
+        except IntegrityError:
+            return Response.objects.get(vacancy=vacancy, resident=resident), False
+        ResponseEvent.objects.create(response=response, to_status=Response.Status.NEW, by=user or recorded_by)
+        due = timezone.localdate() + dt.timedelta(days=settings.RESPONSE_CONTACT_REMINDER_DAYS)
+        for team in teams_for_response(response):
+            FollowUp.objects.get_or_create(
+                kind=FollowUp.Kind.NO_CONTACT, response=response, team=team, done_at=None, defaults={"due_on": due}
+            )
+        transaction.on_commit(lambda: _notify_organisation(response.pk))
+        return response, True
 
 
 def _notify_organisation(response_id: int) -> None:
-    response = Response.objects.select_related("vacancy__organisation").get(pk=response_id)
+    response = Response.objects.select_related("vacancy__organisation__municipality").get(pk=response_id)
     vacancy = response.vacancy
-    recipients = _organisation_recipients(vacancy)
-    if not recipients:
-        return
-    from django.core.mail import EmailMessage
-
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("New response to %(title)s") % {"title": vacancy.title}
-        body = render_to_string(
-            "volunteering/email/new_response.txt",
-            {"vacancy": vacancy, "url": absolute_url(reverse("volunteering:org_responses"))},
-        )
     # No personal details in the e-mail itself: the organisation reads them after logging in.
-    queue_email(EmailMessage(subject=subject, body=body, to=recipients))
+    send_templated_mail(
+        "volunteering/email/new_response",
+        to=_organisation_recipients(vacancy),
+        context={"vacancy": vacancy, "url": absolute_url(reverse("volunteering:org_responses"))},
+        municipality=vacancy.organisation.municipality,
+    )
 
 
 # The pipeline. Each step says which steps may follow it.
@@ -476,20 +478,19 @@ def save_search(*, email: str, query: str, label: str, user: User | None, langua
 
 
 def _send_confirmation(search_id: int) -> None:
-    from django.core.mail import EmailMessage
-
     search = SavedSearch.objects.get(pk=search_id)
-    with translation.override(search.language):
-        body = render_to_string(
-            "volunteering/email/confirm_search.txt",
-            {
-                "search": search,
-                "confirm_url": absolute_url(reverse("volunteering:confirm_search", args=[search.token])),
-                "stop_url": absolute_url(reverse("volunteering:unsubscribe", args=[search.token])),
-            },
-        )
-        subject = _("Confirm: new vacancies by e-mail")
-    queue_email(EmailMessage(subject=subject, body=body, to=[search.email]))
+    send_templated_mail(
+        "volunteering/email/confirm_search",
+        to=[search.email],
+        language=search.language,
+        context={
+            "search": search,
+            "confirm_url": absolute_url(reverse("volunteering:confirm_search", args=[search.token])),
+            "stop_url": absolute_url(reverse("volunteering:unsubscribe", args=[search.token])),
+        },
+        # Anyone can type any address: at most a few confirmations per address, whoever asks.
+        limit="save_search",
+    )
 
 
 def confirm_search(*, token: str) -> SavedSearch | None:
@@ -508,7 +509,6 @@ def unsubscribe(*, token: str) -> bool:
 
 def send_weekly_digests(*, now: dt.datetime | None = None) -> int:
     """E-mail every confirmed saved search the vacancies published since its last e-mail."""
-    from django.core.mail import EmailMessage
     from django.http import QueryDict
 
     from wijkbasis.volunteering.selectors import search_vacancies
@@ -522,23 +522,13 @@ def send_weekly_digests(*, now: dt.datetime | None = None) -> int:
         vacancies = list(found)
         if vacancies:
             stop = absolute_url(reverse("volunteering:unsubscribe", args=[search.token]))
-            with translation.override(search.language):
-                body = render_to_string(
-                    "volunteering/email/weekly_digest.txt",
-                    {
-                        "search": search,
-                        "vacancies": vacancies,
-                        "base_url": settings.BASE_URL,
-                        "stop_url": stop,
-                    },
-                )
-                subject = _("New volunteer work: %(label)s") % {"label": search.label}
-            message = EmailMessage(subject=subject, body=body, to=[search.email])
-            message.extra_headers = {
-                "List-Unsubscribe": f"<{stop}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            }
-            queue_email(message)
+            send_templated_mail(
+                "volunteering/email/weekly_digest",
+                to=[search.email],
+                language=search.language,
+                context={"search": search, "vacancies": vacancies, "stop_url": stop},
+                unsubscribe_url=stop,
+            )
             sent += 1
         search.last_sent_at = now
         search.save(update_fields=["last_sent_at"])
@@ -552,8 +542,6 @@ def send_weekly_digests(*, now: dt.datetime | None = None) -> int:
 def run_daily(*, today: dt.date | None = None) -> dict[str, int]:
     """Expire vacancies past their date, remind organisations before expiry, publish the ones
     whose publication date has come, and remind brokers of responses without contact."""
-    from django.core.mail import EmailMessage
-
     today = today or timezone.localdate()
     expired = 0
     for vacancy in Vacancy.objects.filter(status=Vacancy.Status.PUBLISHED, expires_on__lt=today):
@@ -577,15 +565,12 @@ def run_daily(*, today: dt.date | None = None) -> dict[str, int]:
         expires_on__gte=today,
         expiry_reminder_sent_at__isnull=True,
     ).select_related("organisation"):
-        recipients = _organisation_recipients(vacancy)
-        if recipients:
-            with translation.override(settings.LANGUAGE_CODE):
-                body = render_to_string(
-                    "volunteering/email/expiry_reminder.txt",
-                    {"vacancy": vacancy, "url": absolute_url(reverse("volunteering:org_vacancies"))},
-                )
-                subject = _("Your vacancy %(title)s expires soon") % {"title": vacancy.title}
-            queue_email(EmailMessage(subject=subject, body=body, to=recipients))
+        send_templated_mail(
+            "volunteering/email/expiry_reminder",
+            to=_organisation_recipients(vacancy),
+            context={"vacancy": vacancy, "url": absolute_url(reverse("volunteering:org_vacancies"))},
+            municipality=vacancy.organisation.municipality,
+        )
         Vacancy.objects.filter(pk=vacancy.pk).update(expiry_reminder_sent_at=timezone.now())
         reminded += 1
     waiting = FollowUp.objects.filter(kind=FollowUp.Kind.NO_CONTACT, done_at__isnull=True, due_on__lte=today).count()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import uuid
 from io import StringIO
 from typing import Any
@@ -16,13 +17,14 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from wijkbasis.accounts import services
-from wijkbasis.accounts.models import Consent, Resident, ResidentShare, User
+from wijkbasis.accounts.models import Consent, PossibleDuplicate, Resident, User
 from wijkbasis.accounts.tests.factories import UserFactory, staff_user
 from wijkbasis.areas.models import District, NeighbourhoodTeam
+from wijkbasis.areas.tests.factories import OrganisationFactory
 from wijkbasis.core import personal_data
 from wijkbasis.core.guards import ACCESS_LOG_RETENTION_DAYS
 from wijkbasis.core.idempotency import once
-from wijkbasis.core.models import AccessLogEntry
+from wijkbasis.core.models import AccessLogEntry, OutgoingMail
 
 pytestmark = pytest.mark.django_db
 
@@ -90,43 +92,115 @@ def test_recording_the_same_consent_twice_keeps_one(team: NeighbourhoodTeam) -> 
     assert resident.consents.filter(purpose="contact").count() == 2  # the withdrawn one stays as proof
 
 
-def test_linking_makes_an_account_when_there_is_none(team: NeighbourhoodTeam) -> None:
+def _token_from_mail(address: str) -> str:
+    message = next(message for message in reversed(mail.outbox) if address in message.to)
+    return re.search(r"/koppelen/([^/\s]+)/", message.body).group(1)
+
+
+def _request_link(resident: Resident, email: str, by: User, team: NeighbourhoodTeam, capture: Any) -> str:
+    with capture(execute=True):
+        services.request_account_link(resident=resident, email=email, by=by, team=team)
+    return _token_from_mail(email.lower())
+
+
+def test_a_link_waits_for_the_person_and_makes_an_account_when_they_confirm(
+    team: NeighbourhoodTeam, django_capture_on_commit_callbacks: Any
+) -> None:
     broker = staff_user(team)
     resident = _intake(team, broker)
 
-    linked, user, created = services.link_resident_to_account(resident=resident, email="Fatima@Example.org", by=broker)
+    token = _request_link(resident, "Fatima@Example.org", broker, team, django_capture_on_commit_callbacks)
 
-    assert created and user.email == "fatima@example.org"
-    assert linked.user == user and not user.has_usable_password()
-    assert EmailAddress.objects.filter(user=user, email="fatima@example.org").exists()
-    assert AccessLogEntry.objects.filter(action="link", subject_resident_id=resident.pk).exists()
+    # Nothing is linked and no account exists before the person confirms.
+    resident.refresh_from_db()
+    assert resident.user is None and not User.objects.filter(email="fatima@example.org").exists()
+    assert "Waterkwartier" in mail.outbox[-1].body
+    link = services.open_account_link(token)
+    outcome = services.confirm_account_link(link=link, user=None)
+
+    assert outcome.account_created and outcome.user.email == "fatima@example.org"
+    assert outcome.resident.pk == resident.pk and outcome.resident.user == outcome.user
+    assert not outcome.user.has_usable_password()
+    assert EmailAddress.objects.get(user=outcome.user).verified  # the click in the mailbox proves it
+    assert AccessLogEntry.objects.filter(action="link", subject_resident_id=resident.pk).count() == 2
+    assert services.open_account_link(token) is None  # once
 
 
-def test_linking_to_an_account_with_its_own_record_merges_them(team: NeighbourhoodTeam) -> None:
+def test_a_broker_cannot_pull_another_teams_record_into_their_team(
+    team: NeighbourhoodTeam, django_capture_on_commit_callbacks: Any
+) -> None:
+    """Security finding: a dummy intake linked to someone's address used to merge their record
+    (of another team) into the dummy's, with the dummy's wijk, team, phone and notes."""
+    other_team = NeighbourhoodTeam.objects.get(slug="zuidwijken-warnsveld-leesten")
+    holder = UserFactory(email="houder@example.org", name="Houder")
+    own = services.ensure_resident_for_user(user=holder)
+    own.district = District.objects.get(code="WK030104")  # Leesten: the other team's
+    own.intake_team = other_team
+    own.save()
+    broker = staff_user(team)
+    dummy = _intake(team, broker, name="Dummy", phone="0575 000 111", notes="geplant")
+
+    token = _request_link(dummy, holder.email, broker, team, django_capture_on_commit_callbacks)
+
+    # Without the holder's confirmation nothing happens.
+    own.refresh_from_db()
+    assert (own.district.code, own.intake_team, own.phone, own.notes) == ("WK030104", other_team, "", "")
+    assert not Resident.objects.visible_to(broker).filter(pk=own.pk).exists()
+    # A stranger with the link cannot confirm for the holder.
+    with pytest.raises(services.LinkError):
+        services.confirm_account_link(link=services.open_account_link(token), user=None)
+    with pytest.raises(services.LinkError):
+        services.confirm_account_link(link=services.open_account_link(token), user=UserFactory())
+    own.refresh_from_db()
+    assert own.intake_team == other_team and Resident.objects.filter(pk=dummy.pk).exists()
+
+
+def test_when_the_account_has_its_own_record_the_team_merges_them_as_a_separate_step(
+    team: NeighbourhoodTeam, django_capture_on_commit_callbacks: Any
+) -> None:
     broker = staff_user(team)
     taken_in = _intake(team, broker, languages="Somalisch")
-    services.share_resident(resident=taken_in, team=team, by=broker, reason="verhuisd")
     user = UserFactory(email="fatima@example.org", name="")
     own = services.ensure_resident_for_user(user=user)
     services.record_consent(resident=own, purpose="contact", method="online", by=user)
 
-    merged, _user, created = services.link_resident_to_account(resident=taken_in, email=user.email, by=broker)
+    token = _request_link(taken_in, user.email, broker, team, django_capture_on_commit_callbacks)
+    outcome = services.confirm_account_link(link=services.open_account_link(token), user=user)
 
-    assert not created and merged.pk == own.pk
+    # Confirmed, not merged: the team may now see the person's own record, and is asked to merge.
+    assert outcome.duplicate is not None and Resident.objects.filter(pk=taken_in.pk).exists()
+    assert Resident.objects.visible_to(broker).filter(pk=own.pk).exists()
+    merge = services.merge_residents(keep=taken_in, absorb=own, by=broker, reason=outcome.duplicate.reason)
+
+    assert merge.kept_id == own.pk  # the record with the account stays
     assert not Resident.objects.filter(pk=taken_in.pk).exists()
-    merged.refresh_from_db()
+    merged = Resident.objects.get(pk=own.pk)
     assert (merged.name, merged.phone, merged.languages) == ("Fatima Yusuf", "0575 000 321", "Somalisch")
-    assert merged.intake_team == team
     assert set(merged.consents.values_list("purpose", flat=True)) == {"keep_details", "contact"}
-    assert ResidentShare.objects.filter(resident=merged).count() == 1
+    assert list(merge.teams.all()) == [team]
+    assert AccessLogEntry.objects.filter(action="link", subject_resident_id=own.pk, actor_id=broker.pk).exists()
 
 
-def test_linking_twice_is_refused(team: NeighbourhoodTeam) -> None:
+def test_linking_a_linked_record_is_refused(team: NeighbourhoodTeam, django_capture_on_commit_callbacks: Any) -> None:
     broker = staff_user(team)
     resident = _intake(team, broker)
-    services.link_resident_to_account(resident=resident, email="a@example.org", by=broker)
+    token = _request_link(resident, "a@example.org", broker, team, django_capture_on_commit_callbacks)
+    services.confirm_account_link(link=services.open_account_link(token), user=None)
     with pytest.raises(services.LinkError):
-        services.link_resident_to_account(resident=resident, email="b@example.org", by=broker)
+        services.request_account_link(resident=resident, email="b@example.org", by=broker, team=team)
+
+
+def test_a_record_like_an_existing_one_is_flagged_not_joined(team: NeighbourhoodTeam) -> None:
+    broker = staff_user(team)
+    first = _intake(team, broker, email="kim@example.org")
+    second = _intake(team, broker, name="Kim", phone="06 1234 5678", email="KIM@example.org")
+    third = _intake(team, broker, name="Anders", phone="+31 6 1234-5678")
+    assert {(flag.resident_id, flag.other_id, flag.reason) for flag in PossibleDuplicate.objects.all()} == {
+        (second.pk, first.pk, "same_email"),
+        (third.pk, second.pk, "same_phone"),
+    }
+    services.decide_not_duplicate(duplicate=PossibleDuplicate.objects.get(resident=third), by=broker)
+    assert PossibleDuplicate.objects.filter(resolved_at__isnull=True).count() == 1
 
 
 # --- the registry ---------------------------------------------------------------------
@@ -168,8 +242,50 @@ def _resident_with_everything(team: NeighbourhoodTeam) -> tuple[User, Resident]:
         reason="Zeynep verhuist",
     )
     user = UserFactory(email="zeynep@example.org", name="Zeynep Unieknaam")
-    services.link_resident_to_account(resident=resident, email=user.email, by=broker)
+    link = services.request_account_link(resident=resident, email=user.email, by=broker, team=team)
+    services.confirm_account_link(link=link, user=user)
     return user, Resident.objects.get(user=user)
+
+
+def test_export_and_erasure_cover_what_was_made_before_the_account(team: NeighbourhoodTeam, settings: Any) -> None:
+    """Security finding: someone who responded and saved a search before signing up, then erased
+    the account, left the record (name, e-mail, phone), the response, its consents and the saved
+    search, none of which was in their export. What carries an address they verified is theirs."""
+    from wijkbasis.volunteering import services as volunteering
+    from wijkbasis.volunteering.models import Response, SavedSearch
+    from wijkbasis.volunteering.tests.conftest import make_vacancy
+
+    organisation = OrganisationFactory(municipality=team.municipality)
+    vacancy = make_vacancy(organisation)
+    response, _created = volunteering.respond(
+        vacancy=vacancy,
+        respondent=volunteering.Respondent(name="Voor Aanmelding", email="vroeg@example.org", phone="0575 000 876"),
+    )
+    volunteering.save_search(email="vroeg@example.org", query="q=tuin", label="tuin", user=None, language="nl")
+    # Someone else typing the same address later proves nothing: that record is not theirs.
+    user = UserFactory(email="vroeg@example.org", name="Voor Aanmelding")
+    exported = json.loads(services.export_as_json(user=user))["data"]
+    assert exported["volunteering.response"]["records"][0]["message"] == response.message
+    assert exported["volunteering.savedsearch"]["records"][0]["email"] == "vroeg@example.org"
+    assert "0575 000 876" in json.dumps(exported["accounts.resident"])
+
+    services.erase_account(user=user)
+
+    assert not Resident.objects.filter(pk=response.resident_id).exists()
+    assert not Response.objects.filter(pk=response.pk).exists()
+    assert not SavedSearch.objects.filter(email="vroeg@example.org").exists()
+    assert not Consent.objects.filter(resident_id=response.resident_id).exists()
+
+
+def test_an_unverified_address_reaches_nothing(team: NeighbourhoodTeam) -> None:
+    from wijkbasis.volunteering import services as volunteering
+    from wijkbasis.volunteering.tests.conftest import make_vacancy
+
+    vacancy = make_vacancy(OrganisationFactory(municipality=team.municipality))
+    volunteering.respond(vacancy=vacancy, respondent=volunteering.Respondent(name="Echt", email="echt@example.org"))
+    impostor = UserFactory(email="echt@example.org")
+    EmailAddress.objects.filter(user=impostor).update(verified=False)
+    assert "volunteering.response" not in json.loads(services.export_as_json(user=impostor))["data"]
 
 
 def test_export_holds_everything_linked_to_the_user(team: NeighbourhoodTeam) -> None:
@@ -199,7 +315,9 @@ def test_erasure_leaves_nothing_of_the_person_in_any_registered_field(team: Neig
     # The real task queue, so mails to the person wait in the database as in production.
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     user, resident = _resident_with_everything(team)
-    services.send_account_invitation(request=_FakeRequest(), email_address=EmailAddress.objects.get(user=user))
+    from wijkbasis.core.mail import queue_mail
+
+    queue_mail(subject="Welkom", body="Hallo Zeynep Unieknaam", to=[user.email])
     values = _values_of(user, resident)
     resident_id, user_id = resident.pk, user.pk
 
@@ -294,12 +412,21 @@ def test_mail_is_queued_in_the_request_and_sent_by_the_worker(client: Any, zutph
     response = client.post("/account/signup/", {"email": "nieuw@example.org"})
     assert response.status_code == 302
     assert mail.outbox == []  # nothing sent inside the request
-    assert DBTaskResult.objects.filter(task_path__endswith="send_email").count() == 1
+    queued = DBTaskResult.objects.get(task_path__endswith="send_outgoing_mail")
+    # The task holds only the id of the waiting mail: no address, no code.
+    assert set(queued.args_kwargs["kwargs"]) == {"mail_id"}
+    assert OutgoingMail.objects.count() == 1
 
     call_command("db_worker", "--batch", "--no-startup-delay", "--queue-name", "*", verbosity=0)
 
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["nieuw@example.org"]
+    code = re.search(r"\b[A-Z0-9]{4}-?[A-Z0-9]{4}\b|\b\d{6}\b", mail.outbox[0].body)
+    assert code is not None
+    # Once sent, nothing of it is kept: not in the outbox table, not in any task record.
+    assert OutgoingMail.objects.count() == 0
+    stored = " ".join(str(row) for row in DBTaskResult.objects.values_list("args_kwargs", "return_value", "traceback"))
+    assert code.group(0) not in stored and "nieuw@example.org" not in stored
 
 
 def test_a_failing_mail_server_is_retried_later(settings: Any, monkeypatch: Any) -> None:
@@ -307,28 +434,28 @@ def test_a_failing_mail_server_is_retried_later(settings: Any, monkeypatch: Any)
 
     from django_tasks_db.models import DBTaskResult
 
-    from wijkbasis.core.email import send_email
+    from wijkbasis.core.mail import queue_mail, send_outgoing_mail
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.EMAIL_MAX_ATTEMPTS = 2
 
     def broken(*args: Any, **kwargs: Any) -> None:
         raise smtplib.SMTPServerDisconnected("weg")
 
     monkeypatch.setattr("django.core.mail.EmailMessage.send", broken)
-    send_email.call(subject="Test", body="x", to=["a@example.org"], from_email="b@example.org", attempt=1)
-    retry = DBTaskResult.objects.get(task_path__endswith="send_email")
-    assert retry.args_kwargs["kwargs"]["attempt"] == 2
+    waiting = queue_mail(subject="Test", body="x", to=["a@example.org"], from_email="b@example.org")
+    assert send_outgoing_mail.call(mail_id=waiting.pk) == "retry"
+    retry = DBTaskResult.objects.filter(task_path__endswith="send_outgoing_mail").order_by("-run_after").first()
+    assert retry.args_kwargs["kwargs"] == {"mail_id": waiting.pk}
     assert retry.run_after > timezone.now()
     with pytest.raises(smtplib.SMTPServerDisconnected):
-        send_email.call(subject="Test", body="x", to=["a@example.org"], from_email="b@example.org", attempt=5)
+        send_outgoing_mail.call(mail_id=waiting.pk)
 
 
-def test_mail_is_rendered_in_the_users_language(zutphen: Any) -> None:
-    user = UserFactory(language="en")
-    services.send_account_invitation(request=_FakeRequest(), email_address=EmailAddress.objects.get(user=user))
-    assert "You now have an account" in mail.outbox[-1].subject
-
-
-class _FakeRequest:
-    def build_absolute_uri(self, path: str) -> str:
-        return "http://testserver" + path
+def test_mail_is_rendered_in_the_users_language(
+    team: NeighbourhoodTeam, django_capture_on_commit_callbacks: Any
+) -> None:
+    UserFactory(email="english@example.org", language="en")
+    broker = staff_user(team)
+    _request_link(_intake(team, broker), "english@example.org", broker, team, django_capture_on_commit_callbacks)
+    assert "Please confirm: your details at Perspectief Zutphen" in mail.outbox[-1].subject

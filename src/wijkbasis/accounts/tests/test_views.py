@@ -111,16 +111,30 @@ def test_resident_list_query_count_does_not_grow(
     assert len(large) == len(small)
 
 
-def test_link_account_sends_a_login_invitation(client: Client, broker: User) -> None:
+def test_linking_asks_the_person_to_confirm_by_e_mail(
+    client: Client, broker: User, django_capture_on_commit_callbacks: Any
+) -> None:
     from django.core import mail
 
-    resident = ResidentFactory(district=District.objects.get(code="WK030101"))
+    resident = ResidentFactory(district=District.objects.get(code="WK030101"), phone="0575 000 123")
     login(client, broker)
-    client.post(f"/werkplek/inwoners/{resident.pk}/koppelen/", {"email": "nieuw@example.org"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/werkplek/inwoners/{resident.pk}/koppelen/", {"email": "nieuw@example.org"})
+    resident.refresh_from_db()
+    assert resident.user is None  # not before the person confirms
+    assert mail.outbox[-1].to == ["nieuw@example.org"]
+    path = re.search(r"http://[^/]+(/koppelen/[^\s]+/)", mail.outbox[-1].body).group(1)
+
+    person = Client()
+    page = page_text(person.get(path))
+    assert "0575 000 123" in page and "Waterkwartier" in page
+    confirmed = person.post(path)
+    assert confirmed.status_code == 302 and confirmed["Location"] == "/mijn/"
     resident.refresh_from_db()
     assert resident.user.email == "nieuw@example.org"
-    assert mail.outbox[-1].to == ["nieuw@example.org"]
-    assert "/account/login/" in mail.outbox[-1].body
+    assert person.get("/mijn/").status_code == 200  # logged in as themselves
+    assert person.get(path).status_code == 404  # used once
+    assert Client().get("/koppelen/verzonnen/").status_code == 404
 
 
 def test_resident_edits_own_profile_and_gets_placed_by_postcode(

@@ -11,6 +11,7 @@ from wijkbasis.areas.models import (
     Neighbourhood,
     NeighbourhoodTeam,
     OpeningHours,
+    Organisation,
     Place,
     TeamMember,
     WalkInHours,
@@ -119,3 +120,14 @@ class WalkInHoursFactory(factory.django.DjangoModelFactory):
     weekday = 1
     opens = dt.time(10)
     closes = dt.time(12)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    name = factory.Sequence(lambda n: f"Vereniging {n}")
+    slug = factory.Sequence(lambda n: f"vereniging-{n}")
+    kind = Organisation.Kind.ASSOCIATION
+    status = Organisation.Status.APPROVED

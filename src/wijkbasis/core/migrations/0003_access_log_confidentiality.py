@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0002_access_log_guards_and_cache_table'),
+        ("core", "0002_access_log_guards_and_cache_table"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='accesslogentry',
-            name='confidentiality',
-            field=models.CharField(blank=True, editable=False, max_length=20, verbose_name='confidentiality'),
+            model_name="accesslogentry",
+            name="confidentiality",
+            field=models.CharField(blank=True, editable=False, max_length=20, verbose_name="confidentiality"),
         ),
         migrations.AlterField(
-            model_name='accesslogentry',
-            name='purpose',
-            field=models.CharField(blank=True, editable=False, max_length=200, verbose_name='processing activity'),
+            model_name="accesslogentry",
+            name="purpose",
+            field=models.CharField(blank=True, editable=False, max_length=200, verbose_name="processing activity"),
         ),
     ]

@@ -61,12 +61,17 @@ def test_reviewers_hear_what_waits_for_review(zutphen: Any, django_capture_on_co
         make_vacancy(organisation, by=user, title="Skatelessen geven")
     with django_capture_on_commit_callbacks(execute=True):  # submitting again sends nothing new
         services.submit_vacancy(vacancy=organisation.vacancies.get(), by=user)
-    assert [message.subject for message in mail.outbox] == [
-        "Wacht op je beoordeling: de organisatie Skatebaan Zutphen",
-        "Wacht op je beoordeling: de vacature Skatelessen geven",
-    ]
-    assert all(sorted(message.to) == sorted([broker.email, lead.email]) for message in mail.outbox)
+    # One mail per reviewer, in their own language, from the welfare organisation.
+    assert sorted((message.subject, *message.to) for message in mail.outbox) == sorted(
+        (subject, address)
+        for subject in (
+            "Wacht op je beoordeling: de organisatie Skatebaan Zutphen",
+            "Wacht op je beoordeling: de vacature Skatelessen geven",
+        )
+        for address in (broker.email, lead.email)
+    )
     assert "/werkplek/vrijwilligerswerk/beoordelen/" in mail.outbox[0].body
+    assert mail.outbox[0].from_email.startswith("Perspectief Zutphen <")
 
 
 def test_review_of_vacancies_when_configured(organisation: Organisation, settings: Any) -> None:
@@ -108,11 +113,36 @@ def test_responding_twice_gives_the_first_response(vacancy: Vacancy) -> None:
     assert vacancy.responses.count() == 1
 
 
-def test_the_same_person_without_account_is_recognised(vacancy: Vacancy, organisation: Organisation) -> None:
-    other = make_vacancy(organisation, title="Stallen uitmesten")
-    services.respond(vacancy=vacancy, respondent=services.Respondent(name="Jan", email="jan@example.org"))
-    services.respond(vacancy=other, respondent=services.Respondent(name="Jan", email="JAN@example.org"))
-    assert Resident.objects.filter(email="jan@example.org").count() == 1
+def test_a_known_address_never_joins_a_form_to_an_existing_record(vacancy: Vacancy, organisation: Organisation) -> None:
+    """Security finding: anyone could respond with a known address and get a staff-recorded
+    record's consent changed and its name, phone and e-mail shown to the organisation."""
+    broker = staff_user(NeighbourhoodTeam.objects.get(slug="waterkwartier"))
+    from wijkbasis.accounts.services import take_in_resident
+
+    known = take_in_resident(
+        by=broker,
+        team=NeighbourhoodTeam.objects.get(slug="waterkwartier"),
+        name="Echte Naam",
+        phone="0575 000 999",
+        email="echt@example.org",
+        consents=["keep_details"],
+        consent_method="phone",
+    )
+    response, _ = services.respond(
+        vacancy=vacancy, respondent=services.Respondent(name="iemand", email="ECHT@example.org")
+    )
+    assert response.resident_id != known.pk
+    assert set(known.consents.values_list("purpose", flat=True)) == {"keep_details"}
+    # What the organisation sees is what was typed, nothing of the known record.
+    assert (response.contact_name, response.contact_email, response.contact_phone) == ("iemand", "echt@example.org", "")
+    # The broker is told it may be the same person.
+    assert known.pk in response.resident.possible_duplicates.values_list("other_id", flat=True)
+    # Name and phone do not join either.
+    by_phone, _ = services.respond(
+        vacancy=make_vacancy(organisation, title="Ander werk"),
+        respondent=services.Respondent(name="Echte Naam", phone="0575 000 999"),
+    )
+    assert by_phone.resident_id != known.pk
 
 
 def test_staff_take_a_response_by_phone(vacancy: Vacancy) -> None:
@@ -149,9 +179,9 @@ def test_the_organisation_hears_of_a_response_without_personal_details(
         services.respond(
             vacancy=vacancy, respondent=services.Respondent(name="Geheim Persoon", email="geheim@example.org")
         )
-    message = mail.outbox[-1]
-    assert sorted(message.to) == ["els@example.org", member.email]
-    assert "Geheim Persoon" not in message.body and "geheim@example.org" not in message.body
+    assert sorted(address for message in mail.outbox for address in message.to) == ["els@example.org", member.email]
+    for message in mail.outbox:
+        assert "Geheim Persoon" not in message.body and "geheim@example.org" not in message.body
 
 
 def test_the_pipeline_from_new_to_placed_and_ended(vacancy: Vacancy, settings: Any) -> None:
@@ -280,9 +310,19 @@ def test_report_figures_per_wijk_and_period(vacancy: Vacancy, reason: Any, organ
 
 
 def test_the_organisations_response_counts_stay_true_when_responses_go(vacancy: Vacancy) -> None:
+    def counted() -> Any:
+        return selectors.vacancies_with_response_counts(Vacancy.objects.filter(organisation_id=vacancy.organisation_id))
+
     first, _ = services.respond(vacancy=vacancy, user=UserFactory())
     services.respond(vacancy=vacancy, user=UserFactory())
-    listed = selectors.vacancies_with_response_counts(Vacancy.objects.filter(organisation_id=vacancy.organisation_id)).get(pk=vacancy.pk)
+    listed = selectors.vacancies_with_response_counts(
+        Vacancy.objects.filter(organisation_id=vacancy.organisation_id)
+    ).get(pk=vacancy.pk)
     assert listed.response_count == 2
     first.delete()  # as merging, erasure and the retention purge do
-    assert selectors.vacancies_with_response_counts(Vacancy.objects.filter(organisation_id=vacancy.organisation_id)).get(pk=vacancy.pk).response_count == 1
+    assert (
+        counted()
+        .get(pk=vacancy.pk)
+        .response_count
+        == 1
+    )

@@ -23,6 +23,7 @@ def _configure_demo(host: str, port: int) -> None:
     defaults = {
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "BASE_URL": f"http://{public_host}:{port}",
+        "DEFAULT_FROM_EMAIL": "noreply@perspectief.example.org",
     }
     for name, value in defaults.items():
         if not os.environ.get(name) and not (name == "BASE_URL" and settings.BASE_URL):
