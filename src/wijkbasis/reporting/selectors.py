@@ -209,7 +209,7 @@ def municipality_figures(municipality: Any, period: Period) -> MunicipalityFigur
     """The tables of one municipality for the period (municipality: from visible_municipalities)."""
     districts = list(municipality.districts.all())
     keys: list[int | None] = [district.pk for district in districts] + [None]
-    labels = [district.name for district in districts] + [_("No wijk: city-wide or from home")]
+    labels = [district.name for district in districts] + [_("No wijk")]
     periods = buckets(period)
 
     whole = volunteering_figures(municipality_id=municipality.pk, start=period.start, end=period.end)
@@ -274,13 +274,18 @@ def municipality_figures(municipality: Any, period: Period) -> MunicipalityFigur
             Column(_("Vacancies online")),
             Column(_("Responses")),
             Column(_("Placed")),
-            Column(_("Days to first contact (median)")),
-            Column(_("Registered residents (today)")),
+            Column(_("Days to contact (median)")),
+            Column(_("Residents (today)")),
         ),
         rows=tuple(rows),
         notes=(
+            _("No wijk: vacancies for the whole municipality or to do from home."),
             _("A vacancy in more than one wijk counts in each of them, and so in the total as well."),
-            _("Days to first contact: the middle value, shown only when at least 5 responses had contact."),
+            _(
+                "Days to contact: the middle value of the days until the first contact, shown only when at "
+                "least 5 responses had contact."
+            ),
+            _("Residents: registered on this platform today, not everyone who lives in the wijk."),
         ),
     )
 
@@ -314,7 +319,7 @@ def municipality_figures(municipality: Any, period: Period) -> MunicipalityFigur
                 Column(_("Vacancies online"), bars=True),
                 Column(_("Responses"), bars=True),
                 Column(_("Placed"), bars=True),
-                Column(_("Days to first contact (median)")),
+                Column(_("Days to contact (median)")),
             ),
             rows=tuple(time_rows),
             notes=(_("A vacancy online for longer counts in every period it was online."),),

@@ -106,7 +106,7 @@ def test_small_resident_counts_cannot_be_worked_out_from_the_total(client: Clien
     ResidentFactory.create_batch(7, district=district(LEESTEN), name="Geheime Naam")
     login(client, viewer)
     response = client.get("/cijfers/")
-    residents = column(page_tables(response)[0], nl("Registered residents (today)"))
+    residents = column(page_tables(response)[0], nl("Residents (today)"))
     assert residents["Waterkwartier"] == "<5"
     assert residents["Leesten"] == "x"  # hidden too, or 10 - 7 gives it away
     assert residents["Noordveen"] == "0"
@@ -142,7 +142,7 @@ def test_volunteering_per_wijk_with_totals(client: Client, viewer: User, volunte
     assert (placed["Leesten"], placed[nl("Total")], placed["Waterkwartier"]) == ("<5", "<5", "0")
     vacancies = column(per_wijk, nl("Vacancies online"))
     assert (vacancies["Waterkwartier"], vacancies["Leesten"], vacancies[nl("Total")]) == ("<5", "<5", "<5")
-    median = column(per_wijk, nl("Days to first contact (median)"))
+    median = column(per_wijk, nl("Days to contact (median)"))
     assert median["Leesten"] == "2,0"  # 5 contacted, each after two days
     assert median["Waterkwartier"] == "–"  # fewer than 5 with contact: not shown
     assert median[nl("Total")] == "2,0"
@@ -154,6 +154,10 @@ def test_volunteering_per_wijk_with_totals(client: Client, viewer: User, volunte
     assert list(months.values()) == ["7", "7", "0", "14"]
     assert list(column(over_time, nl("Placed")).values()) == ["<5", "0", "0", "<5"]
     assert list(column(over_time, nl("Vacancies online")).values()) == ["<5", "<5", "<5", "<5"]
+    # Bars beside the shown monthly numbers (7 and 7: both full), hidden from screen readers.
+    html = client.get("/cijfers/").content.decode()
+    assert html.count('<rect y="1" width="64" height="10"') == 2
+    assert html.count('aria-hidden="true" focusable="false"><rect') >= 2
 
 
 def test_the_period_filter_and_its_presets(client: Client, viewer: User, volunteering: None) -> None:
