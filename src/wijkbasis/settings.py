@@ -144,6 +144,8 @@ MIDDLEWARE = [
     # First after security: every response, 404 and 500 included, gets the policy.
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads input (the session cookie included): control characters removed.
+    "wijkbasis.core.middleware.InputCleaningMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wijkbasis.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

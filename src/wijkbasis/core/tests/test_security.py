@@ -133,3 +133,60 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path: Any) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+# ---------------------------------------------------------------------------
+# Control characters in any parameter (core.middleware.InputCleaningMiddleware)
+
+
+def test_control_characters_are_removed_from_every_key_and_value(zutphen: Any, settings: Any) -> None:
+    settings.ROOT_URLCONF = "wijkbasis.core.tests.urls_echo"
+    response = Client().post(
+        "/echo/?wijk=%00&a%00b=1&q=tuin%1b%7f%c2%85werk",
+        {"naam": "Aad\x00\x08 Inwoner", "tekst": "regel 1\r\nregel\t2", "lijst": ["x\x00", "y"]},
+        HTTP_COOKIE="taal\x01=n\x00l",
+    )
+    received = response.json()
+    assert received["get"] == [["wijk", [""]], ["ab", ["1"]], ["q", ["tuinwerk"]]]
+    assert received["post"] == [["naam", ["Aad Inwoner"]], ["tekst", ["regel 1\r\nregel\t2"]], ["lijst", ["x", "y"]]]
+    assert ["taal", "nl"] in received["cookies"]
+
+
+def test_a_request_without_control_characters_is_passed_on_as_it_is(zutphen: Any, settings: Any) -> None:
+    settings.ROOT_URLCONF = "wijkbasis.core.tests.urls_echo"
+    received = Client().post("/echo/?q=tuin&q=werk", {"naam": "Zoë ‘Ö’ 😀"}).json()
+    assert received["get"] == [["q", ["tuin", "werk"]]]
+    assert received["post"] == [["naam", ["Zoë ‘Ö’ 😀"]]]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/vrijwilligerswerk/?wijk=%00",
+        "/vrijwilligerswerk/?vaardigheid=%00",
+        "/vrijwilligerswerk/?a%00b=1",
+        "/vrijwilligerswerk/?q=tuin%00&postcode=7201%00AB",
+        "/werkplek/inwoners/?q=%00",
+    ],
+)
+def test_nul_in_a_query_parameter_is_a_clean_answer(zutphen: Any, url: str) -> None:
+    """PostgreSQL refuses NUL in text: these were 500s there."""
+    response = Client(raise_request_exception=False).get(url)
+    assert response.status_code in (200, 302)
+
+
+def test_nul_in_a_saved_search_query_is_a_clean_answer(zutphen: Any) -> None:
+    """The saved search carries the search's own query string inside a form value."""
+    from wijkbasis.volunteering.models import SavedSearch
+
+    client = Client(raise_request_exception=False)
+    for query in ("wijk=%00", "wijk=\x00", "q=tuin%00&vaardigheid=%00"):
+        response = client.post("/vrijwilligerswerk/bewaren/", {"query": query, "email": "zoek@example.org"})
+        assert response.status_code in (200, 302), query
+    assert not any("\x00" in saved.query or "%00" in saved.query for saved in SavedSearch.objects.all())
+
+
+def test_nul_in_the_session_cookie_is_a_clean_answer(zutphen: Any, settings: Any) -> None:
+    client = Client(raise_request_exception=False)
+    client.cookies[settings.SESSION_COOKIE_NAME] = "abcdefgh\x00ijklmnop"
+    assert client.get("/mijn/").status_code == 302

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -26,6 +26,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from wijkbasis.areas.models import Municipality, Organisation
 from wijkbasis.core.idempotency import once
+from wijkbasis.core.middleware import parse_query
 from wijkbasis.core.models import SubmittedForm
 from wijkbasis.volunteering import selectors, services, slots
 from wijkbasis.volunteering.access import visible_vacancy
@@ -338,7 +339,7 @@ def save_search(request: HttpRequest) -> HttpResponse:
     if limited is not None:
         return limited
     form = SaveSearchForm(request.POST)
-    filterset = VacancyFilter(QueryDict(request.POST.get("query", "")[:1000]))
+    filterset = VacancyFilter(parse_query(request.POST.get("query", "")[:1000]))
     query = filterset.query_string()
     label = filterset.summary() or _("all volunteer work")
     if len(query) > SavedSearch._meta.get_field("query").max_length:
