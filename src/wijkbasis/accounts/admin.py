@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkbasis.accounts.models import Consent, MunicipalityViewer, OrganisationMembership, Resident, ResidentShare, User
 from wijkbasis.areas.models import TeamMember
-from wijkbasis.core.admin import AccessLoggedAdmin
+from wijkbasis.core.admin import AccessLoggedAdmin, WijkbasisModelAdmin
 
 
 class UserCreationAdminForm(AdminUserCreationForm):
@@ -43,7 +43,7 @@ class MunicipalityViewerInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(DjangoUserAdmin, WijkbasisModelAdmin):
     """Administrators manage users and their roles: team, organisation, municipality."""
 
     inlines = [TeamMembershipInline, OrganisationMembershipInline, MunicipalityViewerInline]
@@ -75,14 +75,14 @@ class UserAdmin(DjangoUserAdmin):
     )
 
 
-class ConsentInline(admin.TabularInline):
+class ConsentInline(admin.StackedInline):
     model = Consent
     fields = ("purpose", "method", "given_at", "recorded_by", "withdrawn_at")
     readonly_fields = ("recorded_by",)
     extra = 0
 
 
-class ResidentShareInline(admin.TabularInline):
+class ResidentShareInline(admin.StackedInline):
     model = ResidentShare
     fields = ("team", "reason", "shared_by", "shared_at")
     readonly_fields = ("shared_by", "shared_at")

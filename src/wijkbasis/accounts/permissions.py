@@ -132,7 +132,11 @@ def samples(world: Any) -> None:
     from wijkbasis.accounts.models import PossibleDuplicate, Resident
 
     look_alike = Resident.objects.create(
-        name="Aad Inwoner", phone="0575 000 999", district=resident.district, intake_team=world.own_team, source="form"
+        name="Adriaan Lijktop",
+        phone="0575 000 999",
+        district=resident.district,
+        intake_team=world.own_team,
+        source="form",
     )
     duplicate = PossibleDuplicate.objects.create(resident=look_alike, other=resident, reason="same_phone")
     world.add("accounts:resident_merge", post={"duplicate": duplicate.pk}, **pk)
@@ -144,6 +148,12 @@ def samples(world: Any) -> None:
     link.token_hash = services._token_hash(token)
     link.save(update_fields=["token_hash"])
     world.add("accounts:confirm_link", post={}, token=token)
+    # One row of every other kind of a resident's data, for the access-log completeness test.
+    from wijkbasis.accounts.models import ResidentMerge, ResidentShare
+
+    extra = Resident.objects.create(name="Xander Deelproef", intake_team=world.own_team, source="assisted")
+    ResidentShare.objects.create(resident=extra, team=world.own_team, reason="proef", shared_by=world.administrator)
+    ResidentMerge.objects.create(kept=extra, merged_record_id=999999, merged_name="Oud dossier", reason="same_phone")
     world.add("account_reset_password_from_key", uidb36="1", key="ongeldig")
     world.add("mfa_remove_webauthn", pk=999999)
     world.add("mfa_edit_webauthn", pk=999999)

@@ -213,4 +213,7 @@ def open_duplicates_shown_to(user: Any, resident: Any) -> list[tuple[Any, Any, b
     visible = set(
         Resident.objects.visible_to(user).filter(pk__in=[other.pk for other in others]).values_list("pk", flat=True)
     )
+    from wijkbasis.core.access import access_list
+
+    access_list([other for other in others if other.pk in visible], user, purpose="record_linking")
     return [(question, other, other.pk in visible) for question, other in zip(questions, others, strict=True)]

@@ -38,6 +38,7 @@ from wijkbasis.accounts.forms import (
 from wijkbasis.accounts.models import Resident, User
 from wijkbasis.accounts.selectors import access_of
 from wijkbasis.areas.models import District, NeighbourhoodTeam, Organisation, TeamMember
+from wijkbasis.core.access_log import Action, actor_for, log_access
 from wijkbasis.core.idempotency import once
 from wijkbasis.core.models import AccessLogEntry
 
@@ -311,6 +312,8 @@ def confirm_link(request: HttpRequest, token: str) -> HttpResponse:
     link = services.open_account_link(token)
     if link is None:
         return render(request, "accounts/confirm_link.html", {"link": None}, status=404)
+    # Whoever holds the link sees the details it is about (the link went to the person's address).
+    log_access(Action.VIEW, link.resident, purpose="record_linking", actor=actor_for(request.user))
     account_exists = User.objects.filter(email__iexact=link.email).exists()
     is_them = request.user.is_authenticated and request.user.email.lower() == link.email
     someone_else = request.user.is_authenticated and not is_them

@@ -18,6 +18,7 @@ from wijkbasis.areas.models import (
     TeamMember,
     WalkInHours,
 )
+from wijkbasis.core.admin import WijkbasisModelAdmin
 
 # Boundaries are imported from CBS files (wijkbasis import-areas); editing GeoJSON by hand
 # in a text box helps nobody, so they are shown read-only.
@@ -36,7 +37,7 @@ class DistrictInline(admin.TabularInline):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(WijkbasisModelAdmin):
     formfield_overrides = _HTTPS_URLS
     list_display = ("name", "code", "organisation_name", "district_count")
     search_fields = ("name", "code", "organisation_name")
@@ -69,7 +70,7 @@ class NeighbourhoodInline(admin.TabularInline):
 
 
 @admin.register(District)
-class DistrictAdmin(admin.ModelAdmin):
+class DistrictAdmin(WijkbasisModelAdmin):
     list_display = ("name", "code", "municipality")
     list_filter = ("municipality",)
     search_fields = ("name", "cbs_name", "code")
@@ -80,7 +81,7 @@ class DistrictAdmin(admin.ModelAdmin):
 
 
 @admin.register(Neighbourhood)
-class NeighbourhoodAdmin(admin.ModelAdmin):
+class NeighbourhoodAdmin(WijkbasisModelAdmin):
     list_display = ("name", "code", "district")
     list_filter = ("district__municipality", "district")
     search_fields = ("name", "code")
@@ -90,7 +91,7 @@ class NeighbourhoodAdmin(admin.ModelAdmin):
 
 
 @admin.register(PostcodeArea)
-class PostcodeAreaAdmin(admin.ModelAdmin):
+class PostcodeAreaAdmin(WijkbasisModelAdmin):
     list_display = (
         "postcode",
         "neighbourhood_code",
@@ -112,7 +113,7 @@ class TeamMemberInline(admin.TabularInline):
 
 
 @admin.register(NeighbourhoodTeam)
-class NeighbourhoodTeamAdmin(admin.ModelAdmin):
+class NeighbourhoodTeamAdmin(WijkbasisModelAdmin):
     list_display = ("name", "municipality", "district_names")
     list_filter = ("municipality",)
     search_fields = ("name", "districts__name")
@@ -136,7 +137,7 @@ class WalkInHoursInline(admin.TabularInline):
 
 
 @admin.register(TeamMember)
-class TeamMemberAdmin(admin.ModelAdmin):
+class TeamMemberAdmin(WijkbasisModelAdmin):
     list_display = ("name", "role", "team", "is_public")
     list_filter = ("role", "is_public", "team__municipality", "team")
     search_fields = ("name", "email", "team__name")
@@ -153,7 +154,7 @@ class OpeningHoursInline(admin.TabularInline):
 
 
 @admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin):
+class PlaceAdmin(WijkbasisModelAdmin):
     formfield_overrides = _HTTPS_URLS
     list_display = ("name", "kind", "district", "address_verified")
     list_filter = ("kind", "address_verified", "municipality", "district")
@@ -184,7 +185,7 @@ class PlaceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(WijkbasisModelAdmin):
     formfield_overrides = _HTTPS_URLS
     list_display = ("name", "kind", "municipality")
     list_filter = ("kind", "municipality")

@@ -170,24 +170,45 @@ def store_answers(postcode: str, answers: list[PostcodeAnswer], source: str) -> 
     return stored
 
 
+#: "No such postcode" is asked again after a day (new streets get postcodes); a failed question
+#: too, so that nobody can make the server ask Locatieserver about one postcode more than once a day.
+RETRY_AFTER = dt.timedelta(days=1)
+
+
 def _cached(postcode: str) -> tuple[list[PostcodeArea], bool]:
     """The stored answers for this postcode, and whether they are still fresh."""
     areas = list(PostcodeArea.objects.filter(postcode=postcode))
     if not areas:
         return [], False
-    cutoff = timezone.now() - dt.timedelta(days=settings.POSTCODE_CACHE_DAYS)
-    fresh = all(area.source != PostcodeArea.Source.LOCATIESERVER or area.retrieved_at >= cutoff for area in areas)
-    return areas, fresh
+    now = timezone.now()
+    cutoff = now - dt.timedelta(days=settings.POSTCODE_CACHE_DAYS)
+
+    def fresh(area: PostcodeArea) -> bool:
+        if area.source != PostcodeArea.Source.LOCATIESERVER:
+            return True
+        if not (area.neighbourhood_code or area.district_code):
+            return area.retrieved_at >= now - RETRY_AFTER
+        return area.retrieved_at >= cutoff
+
+    return areas, all(fresh(area) for area in areas)
+
+
+def _failed_recently_key(postcode: str) -> str:
+    return f"wijkbasis:postcode-lookup-failed:{postcode}"
 
 
 def lookup_postcode(postcode: str) -> LookupResult:
-    """Where is this (normalised) postcode? Uses the database, then Locatieserver."""
+    """Where is this (normalised) postcode? Uses the database, then Locatieserver — at most once
+    a day per postcode when Locatieserver does not know it or cannot be reached."""
+    from django.core.cache import cache
+
     areas, fresh = _cached(postcode)
-    if not fresh and settings.POSTCODE_LOOKUP_ONLINE:
+    if not fresh and settings.POSTCODE_LOOKUP_ONLINE and not cache.get(_failed_recently_key(postcode)):
         try:
             documents = _fetch_documents(postcode)
         except LocatieserverUnavailable as error:
             logger.warning("Locatieserver unavailable for %s: %s", postcode, error)
+            cache.set(_failed_recently_key(postcode), True, timeout=int(RETRY_AFTER.total_seconds()))
         else:
             areas = store_answers(postcode, _answers_from_documents(documents), PostcodeArea.Source.LOCATIESERVER)
     return _result(postcode, areas)

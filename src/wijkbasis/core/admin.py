@@ -36,7 +36,31 @@ class AccessLogEntryAdmin(admin.ModelAdmin):
         return False
 
 
-class AccessLoggedAdmin(admin.ModelAdmin):
+class WijkbasisModelAdmin(admin.ModelAdmin):
+    """The base of every ModelAdmin of wijkbasis. A deletion's confirmation page lists everything
+    that goes with it (a resident's responses, their names): what of that is a resident's data is
+    logged as seen."""
+
+    def get_deleted_objects(self, objs: Any, request: HttpRequest) -> Any:
+        from django.contrib.admin.utils import NestedObjects
+        from django.db import router
+
+        from wijkbasis.core.access_log import Action, actor_for, log_accesses
+        from wijkbasis.core.personal_data import registration_for
+
+        collector = NestedObjects(using=router.db_for_write(self.model))
+        collector.collect(objs)
+        shown = [
+            obj
+            for model, instances in collector.data.items()
+            if (registration := registration_for(model)) is not None and registration.access_logged
+            for obj in instances
+        ]
+        log_accesses(Action.LIST, shown, purpose="management", actor=actor_for(request.user))
+        return super().get_deleted_objects(objs, request)
+
+
+class AccessLoggedAdmin(WijkbasisModelAdmin):
     """The management site's pages of a resident's data log who saw what, as every other page:
     the list (the rows on the page), a record, and its history. Changes and deletions are logged
     by the access log's receivers."""

@@ -106,7 +106,7 @@ def samples(world: Any) -> None:
     response, _created = services.respond(vacancy=vacancy, user=world.user_of(Role.RESIDENT), message="Ik help graag")
     response_of_own_wijk, _created = services.respond(
         vacancy=vacancy,
-        respondent=services.Respondent(name="Bram", phone="0575 000 432"),
+        respondent=services.Respondent(name="Bram Reageerder", phone="0575 000 432"),
         recorded_by=world.administrator,
     )
     response_of_own_wijk.resident.district = waterkwartier
@@ -132,6 +132,12 @@ def samples(world: Any) -> None:
         by=world.administrator,
     )
     saved_search = SavedSearch.objects.create(email="lezer@example.org", query="wijk=waterkwartier", label="test")
+    # One row of every other kind of a resident's data, for the access-log completeness test.
+    from wijkbasis.volunteering.models import Placement, ResponseNote, TalentProfile
+
+    ResponseNote.objects.create(response=response_of_own_wijk, author=world.administrator, text="Gebeld, komt langs")
+    Placement.objects.create(response=response, start_date="2026-01-01")
+    TalentProfile.objects.create(resident=response.resident, talents="tuinieren", visibility="private")
 
     vacancy_body = {
         "title": "Voorlezen",

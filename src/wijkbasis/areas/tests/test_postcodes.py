@@ -147,3 +147,34 @@ def test_lookup_switched_off_uses_only_the_database(zutphen: Any, locatieserver:
     settings.POSTCODE_LOOKUP_ONLINE = False
     assert lookup_postcode("7201AB").status == LookupStatus.UNAVAILABLE
     assert locatieserver.requests == []
+
+
+def test_a_stranger_cannot_make_us_ask_locatieserver_more_than_once_a_day(
+    client: Any, zutphen: Any, monkeypatch: Any
+) -> None:
+    """Unknown and failed answers are kept for a day too: repeating a search with a postcode,
+    anonymously, asks Locatieserver once per postcode per day."""
+    import httpx
+
+    asked: list[str] = []
+
+    def down(request: httpx.Request) -> httpx.Response:
+        asked.append(request.url.params["q"])
+        raise httpx.ConnectError("down", request=request)
+
+    monkeypatch.setattr("wijkbasis.areas.postcodes._transport", lambda: httpx.MockTransport(down))
+    for _ in range(3):
+        assert client.get("/vrijwilligerswerk/", {"postcode": "7206 AB"}).status_code == 200
+    assert asked == ["postcode:7206AB"]
+    with time_machine.travel(timezone.now() + dt.timedelta(days=1, minutes=1)):
+        client.get("/vrijwilligerswerk/", {"postcode": "7206 AB"})
+    assert len(asked) == 2
+
+
+def test_no_such_postcode_is_asked_again_after_a_day_not_every_time(zutphen: Any, locatieserver: Any) -> None:
+    lookup_postcode("9999ZZ")
+    lookup_postcode("9999ZZ")
+    assert len(locatieserver.requests) == 1
+    with time_machine.travel(timezone.now() + dt.timedelta(days=1, minutes=1)):
+        lookup_postcode("9999ZZ")
+    assert len(locatieserver.requests) == 2

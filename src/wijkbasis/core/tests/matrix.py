@@ -106,7 +106,9 @@ def build_world(zutphen: Any) -> World:
         return account
 
     resident_user = user("inwoner.proef@example.org")
-    Resident.objects.create(user=resident_user, name="Bewoner", email=resident_user.email, source="sign_up")
+    Resident.objects.create(
+        user=resident_user, name="Berber Bewonersproef", email=resident_user.email, source="sign_up"
+    )
     identities.append(Identity("resident", Role.RESIDENT, resident_user))
 
     organisation = Organisation.objects.create(municipality=zutphen, name="Kinderboerderij", slug="kinderboerderij")
