@@ -123,17 +123,20 @@ def _month_end(day: dt.date) -> dt.date:
     return following - dt.timedelta(days=1)
 
 
-def buckets(period: Period) -> list[Bucket]:
-    """The period in months (up to 13), quarters (up to 3 years) or years, clipped to the period."""
+def _months_per_bucket(period: Period) -> int:
+    """Months up to 13 months, quarters up to 3 years, years beyond."""
     months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
-    unit = 1 if months <= 13 else 3 if months <= 36 else 12
+    return 1 if months <= 13 else 3 if months <= 36 else 12
+
+
+def buckets(period: Period) -> list[Bucket]:
+    """The period in months, quarters or years; the first and last clipped to the period."""
+    unit = _months_per_bucket(period)
     result = []
-    first_month = period.start.month - (period.start.month - 1) % unit
-    cursor = dt.date(period.start.year, first_month, 1)
+    cursor = dt.date(period.start.year, period.start.month - (period.start.month - 1) % unit, 1)
     while cursor <= period.end:
-        last = _month_end(
-            dt.date(cursor.year + (cursor.month - 1 + unit - 1) // 12, (cursor.month - 1 + unit - 1) % 12 + 1, 1)
-        )
+        last_month = cursor.year * 12 + cursor.month - 1 + unit - 1
+        last = _month_end(dt.date(last_month // 12, last_month % 12 + 1, 1))
         start, end = max(cursor, period.start), min(last, period.end)
         if unit == 1:
             label = formats.date_format(cursor, "F Y")
@@ -153,8 +156,7 @@ def buckets(period: Period) -> list[Bucket]:
 
 
 def bucket_unit(period: Period) -> str:
-    months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
-    return _("month") if months <= 13 else _("quarter") if months <= 36 else _("year")
+    return {1: _("month"), 3: _("quarter"), 12: _("year")}[_months_per_bucket(period)]
 
 
 def period_text(period: Period) -> str:

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_safe
 from wijkbasis.accounts.decorators import permission_required
 from wijkbasis.reporting import exports
 from wijkbasis.reporting.forms import DATE_FORMAT, Period, PeriodForm, presets, this_year
-from wijkbasis.reporting.selectors import MunicipalityFigures, explanation, figures_report, period_text
+from wijkbasis.reporting.selectors import MunicipalityFigures, figures_report, period_text
 
 PERMISSION = "werkplek.see_figures"
 
@@ -44,7 +44,6 @@ def _query(period: Period) -> str:
 def figures(request: HttpRequest) -> HttpResponse:
     form, period = _period_form(request)
     report: list[MunicipalityFigures] = figures_report(request.user, period) if period is not None else []
-    reasons = frozenset().union(*(municipality.reasons for municipality in report))
     today = timezone.localdate()
     context = {
         "form": form,
@@ -56,7 +55,6 @@ def figures(request: HttpRequest) -> HttpResponse:
             for preset in presets(today)
         ],
         "report": report,
-        "explanation": explanation(reasons),
         "generated_at": timezone.now(),
     }
     return render(request, "reporting/figures.html", context)
