@@ -358,6 +358,13 @@ class Place(TimeStampedModel):
         related_name="managed_places",
         verbose_name=_("managed by organisation"),
     )
+    also_used_by = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="places_used",
+        verbose_name=_("also used by"),
+        help_text=_("Initiatives and organisations that also work from this place, shown on its page."),
+    )
 
     class Meta:
         verbose_name = _("place")
