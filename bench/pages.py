@@ -389,13 +389,16 @@ def report(
     server_times: list[ServerTime],
     load: list[LoadResult] | str,
     lighthouse_results: dict[str, dict[str, float]] | str,
+    load_average: tuple[float, float],
 ) -> str:
     command = "uv run python -m bench" + (" --postgres" if options.postgres else "")
     command += " --small" if options.small else (f" --divide {options.divide}" if options.divide > 1 else "")
     lines = [
         f"# Page benchmark: {database}, {size_label(options)} size",
         "",
-        f"`{command}` on {frame.today()}: {frame.describe_machine()}",
+        f"`{command}` on {frame.today()}: {frame.describe_machine()} "
+        f"1-minute load average at the start and the end: {load_average[0]:.1f}, {load_average[1]:.1f} "
+        "(above 0, other processes shared the machine: read the ratios to the ceiling rather than the times).",
         "",
         "Scale data (`wijkbasis generate-scale-data`, seed "
         f"{options.seed}): "
@@ -478,6 +481,7 @@ def report(
 def main(options: Any, env: frame.Environment) -> None:
     from wijkbasis.bootstrap import ensure_ready
 
+    load_at_start = os.getloadavg()[0]
     generated_in = ensure_data(options)
     ensure_ready()
     call_command("collectstatic", interactive=False, verbosity=0)
@@ -513,6 +517,13 @@ def main(options: Any, env: frame.Environment) -> None:
                     if "lighthouse" in page.groups:
                         say(f"Lighthouse: {page.label}")
                         lighthouse_results[page.label] = lighthouse(server.url + page.path, cookies[page.user_id])
+    except (RuntimeError, OSError, subprocess.SubprocessError) as error:
+        # The server time is measured already: keep it, and say what failed.
+        say(f"failed: {error}")
+        if not isinstance(load, list):
+            load = f"failed ({error})"
+        if not isinstance(lighthouse_results, dict) or not lighthouse_results:
+            lighthouse_results = f"failed ({error})"
     finally:
         if server is not None:
             server.stop()
@@ -524,6 +535,7 @@ def main(options: Any, env: frame.Environment) -> None:
         server_times=server_times,
         load=load,
         lighthouse_results=lighthouse_results,
+        load_average=(load_at_start, os.getloadavg()[0]),
     )
     vendor = "postgresql" if env.vendor == "postgresql" else "sqlite"
     suffix = "" if size_label(options) == "full" else f"-{size_label(options)}"
