@@ -520,9 +520,9 @@ def main(options: Any, env: frame.Environment) -> None:
     except (RuntimeError, OSError, subprocess.SubprocessError) as error:
         # The server time is measured already: keep it, and say what failed.
         say(f"failed: {error}")
-        if not isinstance(load, list):
+        if not options.no_load and not isinstance(load, list):
             load = f"failed ({error})"
-        if not isinstance(lighthouse_results, dict) or not lighthouse_results:
+        if not options.no_lighthouse and not (isinstance(lighthouse_results, dict) and lighthouse_results):
             lighthouse_results = f"failed ({error})"
     finally:
         if server is not None:
