@@ -120,7 +120,8 @@ INSTALLED_APPS = [
     "wijkbasis.volunteering",
     "wijkbasis.reporting",
     "wijkbasis.demo",
-    "django.contrib.admin",
+    # The management site under the platform's name, with safe list filters (core/admin_site.py).
+    "wijkbasis.core.admin_apps.ManagementSiteConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -131,11 +132,11 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_filters",
     "allauth",
-    "allauth.account",
-    "allauth.mfa",
+    "wijkbasis.core.admin_apps.EmailAddressesConfig",  # allauth.account
+    "wijkbasis.core.admin_apps.TwoStepVerificationConfig",  # allauth.mfa
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
-    "django_tasks_db",
+    "wijkbasis.core.admin_apps.BackgroundTasksConfig",  # django_tasks_db
     "csp",
 ]
 

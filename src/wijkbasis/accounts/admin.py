@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+from typing import Any
+
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from wijkbasis.accounts.consent import purpose_choices
 from wijkbasis.accounts.models import Consent, MunicipalityViewer, OrganisationMembership, Resident, ResidentShare, User
 from wijkbasis.areas.models import TeamMember
 from wijkbasis.core.admin import AccessLoggedAdmin, WijkbasisModelAdmin
@@ -23,7 +28,7 @@ class UserChangeAdminForm(UserChangeForm):
         fields = "__all__"
 
 
-class TeamMembershipInline(admin.TabularInline):
+class TeamMembershipInline(admin.StackedInline):
     model = TeamMember
     fields = ("team", "name", "slug", "role")
     extra = 0
@@ -31,13 +36,13 @@ class TeamMembershipInline(admin.TabularInline):
     verbose_name_plural = _("team memberships (staff roles)")
 
 
-class OrganisationMembershipInline(admin.TabularInline):
+class OrganisationMembershipInline(admin.StackedInline):
     model = OrganisationMembership
     extra = 0
     autocomplete_fields = ("organisation",)
 
 
-class MunicipalityViewerInline(admin.TabularInline):
+class MunicipalityViewerInline(admin.StackedInline):
     model = MunicipalityViewer
     extra = 0
 
@@ -75,11 +80,51 @@ class UserAdmin(DjangoUserAdmin, WijkbasisModelAdmin):
     )
 
 
+class ConsentInlineFormSet(BaseInlineFormSet):
+    """One active permission per purpose (a database constraint): a second one is a form error
+    on its purpose, not an IntegrityError."""
+
+    def clean(self) -> None:
+        super().clean()
+        if self.instance.pk is None:
+            return
+        kept = {form.instance.pk for form in self.forms if form.instance.pk is not None}
+        # Active permissions not on this page (recorded meanwhile by someone else) count too.
+        active = set(
+            Consent.objects.filter(resident=self.instance, withdrawn_at__isnull=True)
+            .exclude(pk__in=kept)
+            .values_list("purpose", flat=True)
+        )
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or data.get("withdrawn_at") or not data.get("purpose"):
+                continue
+            purpose = data["purpose"]
+            if purpose in active:
+                form.add_error(
+                    "purpose",
+                    _(
+                        "There is already a permission for this that is not withdrawn. Fill in when the other one "
+                        "was withdrawn, or remove this one."
+                    ),
+                )
+            active.add(purpose)
+
+
 class ConsentInline(admin.StackedInline):
     model = Consent
+    formset = ConsentInlineFormSet
     fields = ("purpose", "method", "given_at", "recorded_by", "withdrawn_at")
     readonly_fields = ("recorded_by",)
     extra = 0
+
+    def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "purpose":
+            # What a resident can give permission for, by its words: not a free text field.
+            return forms.ChoiceField(
+                label=db_field.verbose_name, choices=purpose_choices, required=True, widget=forms.Select
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 class ResidentShareInline(admin.StackedInline):

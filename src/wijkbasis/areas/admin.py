@@ -27,7 +27,7 @@ _IMPORTED = ("code", "boundary", "key_figures", "key_figures_year", "key_figures
 _HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
-class DistrictInline(admin.TabularInline):
+class DistrictInline(admin.StackedInline):
     model = District
     fields = ("code", "name", "slug")
     readonly_fields = ("code",)
@@ -61,7 +61,7 @@ class MunicipalityAdmin(WijkbasisModelAdmin):
         return obj.district_total  # type: ignore[attr-defined]
 
 
-class NeighbourhoodInline(admin.TabularInline):
+class NeighbourhoodInline(admin.StackedInline):
     model = Neighbourhood
     fields = ("code", "name")
     readonly_fields = ("code",)
@@ -105,7 +105,7 @@ class PostcodeAreaAdmin(WijkbasisModelAdmin):
     date_hierarchy = "retrieved_at"
 
 
-class TeamMemberInline(admin.TabularInline):
+class TeamMemberInline(admin.StackedInline):
     model = TeamMember
     fields = ("name", "role", "phone", "email", "is_public", "sort_order")
     extra = 0
@@ -129,7 +129,7 @@ class NeighbourhoodTeamAdmin(WijkbasisModelAdmin):
         return ", ".join(district.name for district in obj.districts.all())
 
 
-class WalkInHoursInline(admin.TabularInline):
+class WalkInHoursInline(admin.StackedInline):
     model = WalkInHours
     fields = ("weekday", "opens", "closes", "place", "note")
     extra = 0
@@ -147,7 +147,7 @@ class TeamMemberAdmin(WijkbasisModelAdmin):
     inlines = [WalkInHoursInline]
 
 
-class OpeningHoursInline(admin.TabularInline):
+class OpeningHoursInline(admin.StackedInline):
     model = OpeningHours
     fields = ("weekday", "opens", "closes", "note")
     extra = 0

@@ -72,16 +72,34 @@ class AccessLoggedAdmin(WijkbasisModelAdmin):
         log_accesses(Action.LIST, changelist.result_list, purpose="management", actor=actor_for(request.user))
         return changelist
 
-    def _log_view(self, request: HttpRequest, object_id: str) -> None:
+    def _log_view(self, request: HttpRequest, object_id: str, *, with_inlines: bool = False) -> None:
         obj = self.get_object(request, object_id)  # None for an unknown or malformed id
         if obj is not None:
-            from wijkbasis.core.access_log import Action, actor_for, log_access
+            from wijkbasis.core.access_log import Action, actor_for, log_access, log_accesses
 
-            log_access(Action.VIEW, obj, purpose="management", actor=actor_for(request.user))
+            actor = actor_for(request.user)
+            log_access(Action.VIEW, obj, purpose="management", actor=actor)
+            if with_inlines:
+                log_accesses(Action.LIST, self._inline_rows(request, obj), purpose="management", actor=actor)
+
+    def _inline_rows(self, request: HttpRequest, obj: Any) -> list[Any]:
+        """The rows of a resident's data that the inlines of this page show (consents, steps…)."""
+        from django.forms.models import _get_foreign_key
+
+        from wijkbasis.core.personal_data import registration_for
+
+        rows: list[Any] = []
+        for inline in self.get_inline_instances(request, obj):
+            registration = registration_for(inline.model)
+            if registration is None or not registration.access_logged:
+                continue
+            fk = _get_foreign_key(type(obj), inline.model, fk_name=inline.fk_name)
+            rows += list(inline.get_queryset(request).filter(**{fk.name: obj}))
+        return rows
 
     def change_view(self, request: HttpRequest, object_id: str, *args: Any, **kwargs: Any) -> Any:
         if request.method == "GET":
-            self._log_view(request, object_id)
+            self._log_view(request, object_id, with_inlines=True)
         return super().change_view(request, object_id, *args, **kwargs)
 
     def history_view(self, request: HttpRequest, object_id: str, extra_context: Any = None) -> Any:

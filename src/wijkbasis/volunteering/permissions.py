@@ -184,3 +184,8 @@ def samples(world: Any) -> None:
         "volunteering:register_organisation",
         post={"name": "Buurtvereniging Proef", "kind": "association", "description": "Wij helpen."},
     )
+    # One of each managed list, so their pages in the management site open.
+    from wijkbasis.volunteering.models import NotMatchedReason, Skill
+
+    Skill.objects.get_or_create(slug="koken", defaults={"name": "Koken", "category": Skill.Category.HANDS})
+    NotMatchedReason.objects.get_or_create(name="Past niet bij wat de persoon zoekt")

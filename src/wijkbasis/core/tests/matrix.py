@@ -216,6 +216,9 @@ def expected_status(name: str, identity: Identity, method: str = "GET") -> int:
             name in (f"admin:{model}_add", f"admin:{model}_delete") for model in read_only
         ):
             return 403
+        # Made only through their service (a response comes from "Ik wil helpen"): no add page.
+        if name == "admin:volunteering_response_add":
+            return 403
         if "(?P<url>" in name:
             return 404
         if name == "admin:logout":
