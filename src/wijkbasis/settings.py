@@ -405,6 +405,16 @@ MFA_FORMS = {
     "add_webauthn": "wijkbasis.accounts.forms.AddWebAuthnForm",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_SECRET_KEY = env(
+    "MFA_SECRET_KEY",
+    [],
+    "Key that encrypts the secrets of two-step verification (authenticator apps, recovery codes) in the "
+    "database: a Fernet key, made with `python -c \"from cryptography.fernet import Fernet; "
+    "print(Fernet.generate_key().decode())\"`. Several, comma-separated, to change keys: the first encrypts, "
+    "all decrypt. Empty: derived from SECRET_KEY (then changing SECRET_KEY makes every authenticator unusable). "
+    "Keep it out of database backups.",
+    list,
+)
 MFA_TOTP_ISSUER = SITE_NAME
 MFA_PASSKEY_LOGIN_ENABLED = False
 # WebAuthn needs a secure origin; on the demo's http://127.0.0.1 that is only allowed here.
@@ -412,6 +422,13 @@ MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not SECURE_HTTPS
 
 SESSION_COOKIE_AGE = (
     env("SESSION_DAYS", 14, "Days a resident stays logged in on a device they chose to remember.", int) * 24 * 3600
+)
+UNVERIFIED_SIGNUP_DAYS = env(
+    "UNVERIFIED_SIGNUP_DAYS",
+    7,
+    "Days an account made at sign-up is kept while its e-mail address is not confirmed; then the nightly "
+    "clean-up removes it with the record made for it (anyone can type any address into the sign-up form).",
+    int,
 )
 STAFF_IDLE_TIMEOUT = (
     env("STAFF_IDLE_MINUTES", 30, "Minutes without activity after which staff are logged out.", int) * 60

@@ -1,9 +1,16 @@
 from __future__ import annotations
 
+import base64
+from functools import cache
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
@@ -59,8 +66,66 @@ class AccountAdapter(DefaultAccountAdapter):
         return user
 
 
+# ---------------------------------------------------------------------------
+# Two-step verification secrets, encrypted at rest
+#
+# allauth keeps each authenticator app's TOTP secret and the seed of the recovery codes in
+# Authenticator.data. Whoever reads that row (an administrator, a database backup) could make
+# the person's codes and act as them; so they are stored encrypted with Fernet (AES-128-CBC with
+# HMAC-SHA256, from `cryptography`) under MFA_SECRET_KEY, a key the database does not hold.
+
+#: Marks an encrypted value; a value without it was stored before encryption (migration 0004
+#: of accounts encrypts those) and is read as it is.
+ENCRYPTED_PREFIX = "fernet:"
+
+
+def derived_key(secret_key: str) -> bytes:
+    """A Fernet key derived from Django's SECRET_KEY, for installations that set no MFA_SECRET_KEY."""
+    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"wijkbasis two-step verification secrets")
+    return base64.urlsafe_b64encode(key.derive(secret_key.encode()))
+
+
+@cache
+def _fernet(keys: tuple[str, ...], secret_key: str) -> MultiFernet:
+    try:
+        fernets = [Fernet(key.encode()) for key in keys] or [Fernet(derived_key(secret_key))]
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            "MFA_SECRET_KEY must be Fernet keys (32 url-safe base64-encoded bytes), separated by commas"
+        ) from error
+    return MultiFernet(fernets)
+
+
+def secret_box() -> MultiFernet:
+    """The first key of MFA_SECRET_KEY encrypts; every key in it decrypts (rotation)."""
+    return _fernet(tuple(settings.MFA_SECRET_KEY), settings.SECRET_KEY)
+
+
+def encrypt_secret(text: str) -> str:
+    return ENCRYPTED_PREFIX + secret_box().encrypt(text.encode()).decode()
+
+
+def decrypt_secret(stored: str) -> str:
+    if not stored.startswith(ENCRYPTED_PREFIX):
+        return stored
+    try:
+        return secret_box().decrypt(stored.removeprefix(ENCRYPTED_PREFIX).encode()).decode()
+    except InvalidToken as error:
+        # Never a made-up secret instead: recovery codes would follow from it.
+        raise ImproperlyConfigured(
+            "A two-step verification secret cannot be decrypted: MFA_SECRET_KEY (or SECRET_KEY, when "
+            "MFA_SECRET_KEY is empty) is not the key it was encrypted with. Add the old key after the new one."
+        ) from error
+
+
 class MFAAdapter(DefaultMFAAdapter):
     error_messages = {
         **DefaultMFAAdapter.error_messages,
         "incorrect_code": _("This code is not right. Type the code your app shows now; it changes every 30 seconds."),
     }
+
+    def encrypt(self, text: str) -> str:
+        return encrypt_secret(text)
+
+    def decrypt(self, encrypted_text: str) -> str:
+        return decrypt_secret(encrypted_text)

@@ -142,3 +142,7 @@ class ResidentAdmin(AccessLoggedAdmin):
     list_select_related = ("district",)
     raw_id_fields = ("user", "created_by")
     inlines = [ConsentInline, ResidentShareInline]
+
+
+# Authenticators without their secrets, in place of allauth's own registration.
+from wijkbasis.accounts import admin_mfa  # noqa: E402, F401

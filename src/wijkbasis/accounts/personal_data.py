@@ -69,14 +69,111 @@ def _blank_admin_log(rows: QuerySet[Any]) -> int:
     return rows.update(object_repr="—", change_message="")
 
 
+# ---------------------------------------------------------------------------
+# When an account has expired: its last sign of life, and sign-ups never confirmed
+
+
+def last_sign_of_life() -> Any:
+    """The latest sign that the person uses their account: their last login (else when they
+    joined), or the last thing they did that the access log holds (looking at their own data,
+    a response, a change), whichever is later. Django sets last_login only at a login, and a
+    remembered device may use the site for a long time without one."""
+    from django.db.models import Max, OuterRef, Subquery
+    from django.db.models.functions import Coalesce, Greatest
+
+    from wijkbasis.core.models import AccessLogEntry
+
+    own_actions = (
+        AccessLogEntry.objects.filter(actor_id=OuterRef("pk"))
+        .order_by()
+        .values("actor_id")
+        .annotate(last=Max("occurred_at"))
+        .values("last")
+    )
+    return Greatest(Coalesce("last_login", "date_joined"), Coalesce(Subquery(own_actions), "date_joined"))
+
+
+def unconfirmed_sign_ups(now: dt.datetime) -> QuerySet[Any]:
+    """Accounts made at /account/signup/ whose address was never confirmed (anyone can type any
+    address there), older than UNVERIFIED_SIGNUP_DAYS: never logged in, an unconfirmed address
+    and no confirmed one, and no role an administrator gave."""
+    from allauth.account.models import EmailAddress
+    from django.conf import settings
+    from django.db.models import Exists, OuterRef
+
+    from wijkbasis.accounts.models import MunicipalityViewer, OrganisationMembership, User
+    from wijkbasis.areas.models import TeamMember
+
+    def of_account(model: Any, **extra: Any) -> Exists:
+        return Exists(model.objects.filter(user=OuterRef("pk"), **extra))
+
+    return (
+        User.objects.filter(
+            last_login__isnull=True,
+            is_staff=False,
+            is_superuser=False,
+            date_joined__lt=now - dt.timedelta(days=settings.UNVERIFIED_SIGNUP_DAYS),
+        )
+        .filter(of_account(EmailAddress, verified=False))
+        .exclude(of_account(EmailAddress, verified=True))
+        .exclude(of_account(TeamMember))
+        .exclude(of_account(OrganisationMembership))
+        .exclude(of_account(MunicipalityViewer))
+    )
+
+
+def expired_accounts(now: dt.datetime) -> QuerySet[Any]:
+    """Accounts without a sign of life for three years, and sign-ups never confirmed."""
+    from wijkbasis.accounts.models import User
+
+    stale = User.objects.alias(last_sign_of_life=last_sign_of_life()).filter(last_sign_of_life__lt=now - 3 * YEAR)
+    return User.objects.filter(Q(pk__in=stale.values("pk")) | Q(pk__in=unconfirmed_sign_ups(now).values("pk")))
+
+
+def _rows_of_expired_accounts(model_label: str, now: dt.datetime) -> QuerySet[Any]:
+    from django.apps import apps
+
+    return apps.get_model(model_label)._default_manager.filter(user__in=expired_accounts(now).values("pk"))
+
+
+def _expired_residents(now: dt.datetime) -> QuerySet[Any]:
+    """Records without an account two years after their last change, and the record made at a
+    sign-up that was never confirmed (it holds only the typed address)."""
+    from wijkbasis.accounts.models import Resident
+
+    return Resident.objects.filter(
+        Q(user__isnull=True, updated_at__lt=now - 2 * YEAR)
+        | Q(source=Resident.Source.SIGN_UP, user__in=unconfirmed_sign_ups(now).values("pk"))
+    )
+
+
+# Before accounts.User: the purge follows this order, and a record made at a sign-up that was never
+# confirmed is found through its account, which is removed next.
+register(
+    PersonalData(
+        "accounts.Resident",
+        fields=("name", "email", "phone", "street", "house_number", "postcode", "city", "languages", "notes"),
+        retention=2 * YEAR,
+        retention_field="updated_at",
+        expired_rows=lambda now: _expired_residents(now),
+        why=_(
+            "Your details as a resident: name, how to reach you, address, languages. Without an account they are "
+            "removed two years after the last change."
+        ),
+        subject_lookup="pk",
+        activity="resident_support",
+    )
+)
 register(
     PersonalData(
         "accounts.User",
         fields=("email", "name"),
         retention=3 * YEAR,
         retention_field="last_login",
+        expired_rows=lambda now: expired_accounts(now),
         why=_(
-            "Your account: your e-mail address to log in and your name. Removed after three years without logging in."
+            "Your account: your e-mail address to log in and your name. Removed three years after you last logged "
+            "in or used the site; an account whose e-mail address was never confirmed, after a few days."
         ),
         subject_kind=SubjectKind.USER,
         subject_lookup="pk",
@@ -86,21 +183,6 @@ register(
         not_logged_because=(
             "The account row changes at every login; what administrators change is in the management site's history."
         ),
-    )
-)
-register(
-    PersonalData(
-        "accounts.Resident",
-        fields=("name", "email", "phone", "street", "house_number", "postcode", "city", "languages", "notes"),
-        retention=2 * YEAR,
-        retention_field="updated_at",
-        expiry_filter=Q(user__isnull=True),
-        why=_(
-            "Your details as a resident: name, how to reach you, address, languages. Without an account they are "
-            "removed two years after the last change."
-        ),
-        subject_lookup="pk",
-        activity="resident_support",
     )
 )
 register(
@@ -211,6 +293,7 @@ register(
         subject_kind=SubjectKind.USER,
         subject_lookup="user",
         retention_field="user__last_login",
+        expired_rows=lambda now: _rows_of_expired_accounts("account.EmailAddress", now),
         activity="accounts",
         access_logged=False,
         not_logged_because="allauth's copy of the account's address; changes are the person's own.",
@@ -236,6 +319,7 @@ register(
         fields=(),
         retention=3 * YEAR,
         retention_field="user__last_login",
+        expired_rows=lambda now: _rows_of_expired_accounts("mfa.Authenticator", now),
         why=_("Your two-step verification (authenticator app, recovery codes, passkeys)."),
         subject_kind=SubjectKind.USER,
         subject_lookup="user",

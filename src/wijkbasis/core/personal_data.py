@@ -75,6 +75,9 @@ class PersonalData:
     erased_with: str = ""
     #: When a simple lookup cannot say which rows are the person's: a function (Subject) → rows.
     subject_rows: Callable[[Subject], QuerySet[Any]] | None = None
+    #: When one date field cannot say what has expired (the last sign of life of an account is the
+    #: latest of several): a function (now) → the expired rows, instead of retention_field.
+    expired_rows: Callable[[dt.datetime], QuerySet[Any]] | None = None
     #: A field holding an e-mail address typed in before the person had an account (a saved
     #: search): rows with an address the person verified are theirs too.
     email_lookup: str = ""
@@ -108,6 +111,8 @@ class PersonalData:
         return None
 
     def expired(self, now: dt.datetime) -> QuerySet[Any]:
+        if self.expired_rows is not None:
+            return self.expired_rows(now).filter(self.expiry_filter)
         cutoff = now - self.retention
         return self.model._default_manager.filter(self.expiry_filter, **{f"{self.retention_field}__lt": cutoff})
 

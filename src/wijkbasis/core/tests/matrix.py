@@ -211,7 +211,7 @@ def expected_status(name: str, identity: Identity, method: str = "GET") -> int:
     status = rule.expected(identity.role, method=method, own_team=identity.own_team)
     # Django admin specifics (GET): read-only access log, POST-only logout, pages that need parameters.
     if method == "GET" and identity.role == Role.ADMINISTRATOR and name.startswith("admin:"):
-        read_only = ("core_accesslogentry", "django_tasks_database_dbtaskresult")
+        read_only = ("core_accesslogentry", "django_tasks_database_dbtaskresult", "mfa_authenticator")
         if name in ("admin:autocomplete",) or any(
             name in (f"admin:{model}_add", f"admin:{model}_delete") for model in read_only
         ):
