@@ -10,7 +10,7 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from wijkbasis.core import checks, personal_data, signals  # noqa: F401
+        from wijkbasis.core import checks, lookups, personal_data, signals  # noqa: F401
 
         post_migrate.connect(_repair_access_log_guards, sender=self, dispatch_uid="wijkbasis_access_log_guards")
 

@@ -190,3 +190,40 @@ def test_nul_in_the_session_cookie_is_a_clean_answer(zutphen: Any, settings: Any
     client = Client(raise_request_exception=False)
     client.cookies[settings.SESSION_COOKIE_NAME] = "abcdefgh\x00ijklmnop"
     assert client.get("/mijn/").status_code == 302
+
+
+# ---------------------------------------------------------------------------
+# Ids no integer column can hold (core/lookups.py)
+
+HUGE = "99999999999999999999999999999"
+
+
+@pytest.mark.parametrize("field", ["skills", "interests", "districts"])
+def test_a_model_choice_beyond_any_id_is_a_form_error(zutphen: Any, field: str) -> None:
+    """Was OverflowError (500) on SQLite."""
+    from wijkbasis.volunteering.models import TalentProfile
+
+    client = login(Client(raise_request_exception=False), UserFactory())
+    for value in (HUGE, f"-{HUGE}"):
+        response = client.post("/mijn/talenten/", {field: value})
+        assert response.status_code == 200
+        assert "geen beschikbare keuze" in response.content.decode()
+    assert not TalentProfile.objects.exists()
+
+
+def test_in_lookups_leave_out_values_no_row_can_have(zutphen: Any) -> None:
+    from django import forms
+
+    from wijkbasis.areas.models import District
+
+    district = District.objects.order_by("pk").first()
+    assert list(District.objects.filter(pk__in=[int(HUGE), -int(HUGE), district.pk])) == [district]
+    assert not District.objects.filter(pk__in=[int(HUGE)]).exists()
+    assert District.objects.exclude(pk__in=[int(HUGE)]).count() == District.objects.count()
+
+    class Form(forms.Form):
+        districts = forms.ModelMultipleChoiceField(queryset=District.objects.all())
+
+    form = Form({"districts": [str(district.pk), HUGE]})
+    assert not form.is_valid()
+    assert form.errors.as_data()["districts"][0].code == "invalid_choice"
