@@ -281,12 +281,14 @@ def wrk(url: str, *, seconds: float, connections: int, cookie: str) -> dict[str,
     ).stdout
     latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+(?:us|ms|s|m))\s*$", output, re.M))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    timeouts = re.search(r"Socket errors:.*timeout (\d+)", output)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),  # type: ignore[union-attr]
         "requests": float(re.search(r"(\d+) requests in", output).group(1)),  # type: ignore[union-attr]
         "p50_ms": _milliseconds(latency["50"]),
         "p99_ms": _milliseconds(latency["99"]),
         "errors": float(errors.group(1)) if errors else 0.0,
+        "timeouts": float(timeouts.group(1)) if timeouts else 0.0,
     }
 
 
@@ -356,13 +358,17 @@ def lighthouse(url: str, cookie: str = "") -> dict[str, float]:
         ]
         if cookie:
             command.append(f"--extra-headers={json.dumps({'Cookie': cookie})}")
-        subprocess.run(  # noqa: S603 - our Lighthouse on a loopback URL
+        completed = subprocess.run(  # noqa: S603 - our Lighthouse on a loopback URL
             command,
             env={**os.environ, "CHROME_PATH": CHROMIUM, "HOME": folder},
             capture_output=True,
-            check=True,
+            text=True,
+            check=False,
             timeout=300,
         )
+        if completed.returncode != 0 or not report.exists():
+            last = [line.strip() for line in completed.stderr.splitlines() if line.strip()][-3:]
+            raise RuntimeError(f"Lighthouse exited with {completed.returncode}: {' / '.join(last)[:300]}")
         data = json.loads(report.read_text())
     audits = data["audits"]
     return {
@@ -388,7 +394,7 @@ def report(
     sizes: dict[str, int],
     server_times: list[ServerTime],
     load: list[LoadResult] | str,
-    lighthouse_results: dict[str, dict[str, float]] | str,
+    lighthouse_results: dict[str, dict[str, float] | str] | str,
     load_average: tuple[float, float],
 ) -> str:
     command = "uv run python -m bench" + (" --postgres" if options.postgres else "")
@@ -440,8 +446,8 @@ def report(
             "× ceiling: page requests/s over the ceiling's in the same round (median, and lowest–highest).",
             "",
             "| page | requests/s | latency p50 (ms) | p99 (ms) | ceiling requests/s | × ceiling | lowest–highest "
-            "| non-2xx |",
-            "|---|---:|---:|---:|---:|---:|---|---:|",
+            "| completed | non-2xx | timeouts (10 s) |",
+            "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|",
         ]
         for result in load:
             ratios = result.ratios()
@@ -452,7 +458,8 @@ def report(
                 f"| {statistics.median(r['p99_ms'] for r in result.rounds):.1f} "
                 f"| {statistics.median(r['rps'] for r in result.ceiling):.0f} "
                 f"| {statistics.median(ratios):.3f} | {min(ratios):.3f}–{max(ratios):.3f} "
-                f"| {sum(r['errors'] for r in result.rounds):.0f} |"
+                f"| {sum(r['requests'] for r in result.rounds):.0f} | {sum(r['errors'] for r in result.rounds):.0f} "
+                f"| {sum(r.get('timeouts', 0) for r in result.rounds):.0f} |"
             )
     lines += ["", "## Lighthouse", ""]
     if isinstance(lighthouse_results, str):
@@ -466,6 +473,9 @@ def report(
             "|---|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for label, scores in lighthouse_results.items():
+            if isinstance(scores, str):
+                lines.append(f"| {label} | failed: {scores} | | | | | | |")
+                continue
             lines.append(
                 f"| {label} | {scores['performance']:.0f} | {scores['accessibility']:.0f} "
                 f"| {scores['best-practices']:.0f} | {scores['transfer_kb']:.0f} | {scores['fcp_s']:.1f} "
@@ -495,7 +505,7 @@ def main(options: Any, env: frame.Environment) -> None:
     server_times = measure_server_time(pages, clients, options.runs)
     cookies = {user_id: session_cookie(client) for user_id, client in clients.items()}
     load: list[LoadResult] | str = "skipped (--no-load)"
-    lighthouse_results: dict[str, dict[str, float]] | str = "skipped (--no-lighthouse)"
+    lighthouse_results: dict[str, dict[str, float] | str] | str = "skipped (--no-lighthouse)"
     server = None
     try:
         if not options.no_load or not options.no_lighthouse:
@@ -516,7 +526,12 @@ def main(options: Any, env: frame.Environment) -> None:
                 for page in pages:
                     if "lighthouse" in page.groups:
                         say(f"Lighthouse: {page.label}")
-                        lighthouse_results[page.label] = lighthouse(server.url + page.path, cookies[page.user_id])
+                        try:
+                            scores = lighthouse(server.url + page.path, cookies[page.user_id])
+                        except (RuntimeError, subprocess.TimeoutExpired) as error:
+                            say(f"  failed: {error}")
+                            scores = str(error)
+                        lighthouse_results[page.label] = scores
     except (RuntimeError, OSError, subprocess.SubprocessError) as error:
         # The server time is measured already: keep it, and say what failed.
         say(f"failed: {error}")
