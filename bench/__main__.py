@@ -66,6 +66,11 @@ def _pages_options(parser: argparse.ArgumentParser) -> None:
     runs.add_argument("--connections", type=int, default=8, help="wrk: open connections (default 8)")
     runs.add_argument("--workers", type=int, default=2, help="granian: worker processes (default 2)")
     runs.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
+    runs.add_argument(
+        "--lighthouse-only",
+        action="store_true",
+        help="only Lighthouse (no server time, no load); results in <date>-<database>[-<size>]-lighthouse.md",
+    )
 
 
 def _search_options(parser: argparse.ArgumentParser) -> None:

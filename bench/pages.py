@@ -433,6 +433,8 @@ def report(
             f"| {statistics.median(result.times) * 1000:.1f} | {percentile(result.times, 0.95) * 1000:.1f} "
             f"| {spread(result.times):.0%} | {statistics.median(result.ceiling) * 1000:.2f} | {result.ratio:.1f} |"
         )
+    if not server_times:
+        lines.append("| not measured (--lighthouse-only) | | | | | | | | |")
     lines += ["", "Paths:", ""]
     lines += [f"- {result.page.label}: `{result.page.path}`" for result in server_times]
     lines += ["", "## Under load", ""]
@@ -502,7 +504,9 @@ def main(options: Any, env: frame.Environment) -> None:
     if options.only:
         pages = [page for page in pages if options.only in page.label]
     clients = {user_id: logged_in_client(user_id) for user_id in dict.fromkeys(page.user_id for page in pages)}
-    server_times = measure_server_time(pages, clients, options.runs)
+    if options.lighthouse_only:
+        options.no_load, options.no_lighthouse = True, False
+    server_times = [] if options.lighthouse_only else measure_server_time(pages, clients, options.runs)
     cookies = {user_id: session_cookie(client) for user_id, client in clients.items()}
     load: list[LoadResult] | str = "skipped (--no-load)"
     lighthouse_results: dict[str, dict[str, float] | str] | str = "skipped (--no-lighthouse)"
@@ -554,6 +558,7 @@ def main(options: Any, env: frame.Environment) -> None:
     )
     vendor = "postgresql" if env.vendor == "postgresql" else "sqlite"
     suffix = "" if size_label(options) == "full" else f"-{size_label(options)}"
+    suffix += "-lighthouse" if options.lighthouse_only else ""
     path = frame.write_results(frame.RESULTS_DIR / f"{frame.today()}-{vendor}{suffix}.md", text)
     print(text)
     say(f"results written to {path.relative_to(frame.REPO_DIR)}")
