@@ -311,6 +311,8 @@ register(
         activity="accounts",
         access_logged=False,
         not_logged_because="A pending confirmation code, gone within days.",
+        # Its content is the code itself: a secret, not data about the person.
+        exported=False,
     )
 )
 register(

@@ -81,3 +81,17 @@ FIGURES = register_activity(
         app="accounts",
     )
 )
+ACCESS_LOG_REVIEW = register_activity(
+    ProcessingActivity(
+        code="access_log_review",
+        name=_("Staff see what they opened"),
+        purpose=_(
+            "A member of staff sees which records they opened or changed, by the names of the residents, so they "
+            "can account for it; seeing those names there is logged too."
+        ),
+        legal_basis=LegalBasis.LEGAL_OBLIGATION,
+        data=_("The names of the residents whose records the member of staff opened"),
+        retention=_("Not applicable: the access log keeps what happened"),
+        app="accounts",
+    )
+)

@@ -154,10 +154,10 @@ def accesses_of_resident(resident: Any, *, excluding_user: Any = None) -> Any:
 
 
 def accesses_by(user: Any) -> Any:
-    """What this user opened or changed, newest first."""
+    """What this user opened or changed, newest first (not their looking at this list itself)."""
     from wijkbasis.core.models import AccessLogEntry
 
-    return AccessLogEntry.objects.filter(actor_id=user.pk)
+    return AccessLogEntry.objects.filter(actor_id=user.pk).exclude(purpose="access_log_review")
 
 
 def _phone_forms(phone: str) -> set[str]:
@@ -217,3 +217,266 @@ def open_duplicates_shown_to(user: Any, resident: Any) -> list[tuple[Any, Any, b
 
     access_list([other for other in others if other.pk in visible], user, purpose="record_linking")
     return [(question, other, other.pk in visible) for question, other in zip(questions, others, strict=True)]
+
+
+# ---------------------------------------------------------------------------
+# The access log in words: who did what with whose data, and why
+
+
+@dataclass(frozen=True)
+class LoggedObject:
+    """A logged record in words: as the person whose data it is reads it ("your response to
+    Kookvrijwilliger"), and as a member of staff reads it ("response of Hodan Ali to
+    Kookvrijwilliger")."""
+
+    own: str
+    other: str
+
+
+@dataclass(frozen=True)
+class AccessInWords:
+    entry: Any
+    who: str  # "Abdi Warsame, sociaal makelaar, Waterkwartier", "the system", …
+    did: str  # "looked at your details", "saw response of Hodan Ali to Kookvrijwilliger in a list"
+    why: str  # the processing activity's name
+
+    @property
+    def when(self) -> Any:
+        return self.entry.occurred_at
+
+    @property
+    def line(self) -> str:
+        return f"{self.who} — {self.did}"
+
+
+#: The hook each app may offer in its selectors.py to name its logged records (constant queries):
+#: `logged_objects_in_words(model_label: str, ids: list[str]) -> dict[str, LoggedObject] | None`
+#: (None: not one of this app's models).
+LOGGED_OBJECTS_HOOK = "logged_objects_in_words"
+
+
+def app_hooks(name: str) -> list[Any]:
+    """The function `name` of every wijkbasis app's selectors.py that has one (cross-app hooks
+    by convention, like permissions.py: no app imports another's models for it)."""
+    import importlib
+
+    from django.apps import apps
+
+    hooks = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("wijkbasis."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.selectors")
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.selectors":
+                raise
+            continue
+        hook = getattr(module, name, None)
+        if hook is not None:
+            hooks.append(hook)
+    return hooks
+
+
+def _action_in_words(action: str, what: str) -> str:
+    from django.utils.translation import gettext as _
+
+    from wijkbasis.core.models import AccessLogEntry
+
+    Action = AccessLogEntry.Action
+    phrases = {
+        Action.VIEW: _("looked at %(what)s"),
+        Action.LIST: _("saw %(what)s in a list"),
+        Action.EXPORT: _("downloaded %(what)s"),
+        Action.CREATE: _("recorded %(what)s"),
+        Action.CHANGE: _("changed %(what)s"),
+        Action.DELETE: _("deleted %(what)s"),
+        Action.ERASE: _("erased %(what)s"),
+        Action.LINK: _("linked %(what)s to an account"),
+        Action.SHARE: _("shared %(what)s with another team"),
+    }
+    return phrases.get(action, _("used %(what)s")) % {"what": what}
+
+
+def logged_objects_in_words(model_label: str, ids: list[str]) -> dict[str, LoggedObject] | None:
+    """The accounts app's own records in words (the hook every app may offer, see app_hooks)."""
+    from django.utils.translation import gettext as _
+
+    from wijkbasis.accounts.consent import purpose_label
+    from wijkbasis.accounts.models import (
+        AccountLink,
+        Consent,
+        PossibleDuplicate,
+        Resident,
+        ResidentMerge,
+        ResidentShare,
+    )
+
+    numbers = [int(pk) for pk in ids if pk.isdigit()]
+    if model_label == "accounts.resident":
+        names = dict(Resident.objects.filter(pk__in=numbers).values_list("pk", "name"))
+        return {
+            str(pk): LoggedObject(own=_("your details"), other=_("the details of %(name)s") % {"name": name})
+            for pk, name in names.items()
+        }
+    if model_label == "accounts.consent":
+        rows = Consent.objects.filter(pk__in=numbers).values_list("pk", "purpose", "resident__name")
+        return {
+            str(pk): LoggedObject(
+                own=_("your permission “%(purpose)s”") % {"purpose": purpose_label(purpose)},
+                other=_("a permission of %(name)s") % {"name": name},
+            )
+            for pk, purpose, name in rows
+        }
+    if model_label == "accounts.residentshare":
+        rows = ResidentShare.objects.filter(pk__in=numbers).values_list("pk", "team__name", "resident__name")
+        return {
+            str(pk): LoggedObject(
+                own=_("the sharing of your details with %(team)s") % {"team": team},
+                other=_("the sharing of the details of %(name)s with %(team)s") % {"name": name, "team": team},
+            )
+            for pk, team, name in rows
+        }
+    if model_label == "accounts.possibleduplicate":
+        rows = PossibleDuplicate.objects.filter(pk__in=numbers).values_list("pk", "resident__name")
+        return {
+            str(pk): LoggedObject(
+                own=_("the question whether two records are both you"),
+                other=_("the question whether %(name)s is someone already known") % {"name": name},
+            )
+            for pk, name in rows
+        }
+    if model_label == "accounts.residentmerge":
+        rows = ResidentMerge.objects.filter(pk__in=numbers).values_list("pk", "kept__name")
+        return {
+            str(pk): LoggedObject(
+                own=_("the merge of two records of you into one"),
+                other=_("the merge of two records of %(name)s") % {"name": name},
+            )
+            for pk, name in rows
+        }
+    if model_label == "accounts.accountlink":
+        rows = AccountLink.objects.filter(pk__in=numbers).values_list("pk", "resident__name")
+        return {
+            str(pk): LoggedObject(
+                own=_("a request to link your details to an account"),
+                other=_("a request to link %(name)s to an account") % {"name": name},
+            )
+            for pk, name in rows
+        }
+    return None
+
+
+def objects_in_words(records: list[tuple[str, str]]) -> dict[tuple[str, str], LoggedObject]:
+    """Records given as (model label, id) in words: per kind one call of its app's hook."""
+    ids_by_type: dict[str, set[str]] = {}
+    for object_type, object_id in records:
+        ids_by_type.setdefault(object_type, set()).add(object_id)
+    hooks = app_hooks(LOGGED_OBJECTS_HOOK)
+    found: dict[tuple[str, str], LoggedObject] = {}
+    for object_type, ids in ids_by_type.items():
+        for hook in hooks:
+            named = hook(object_type, sorted(ids))
+            if named is not None:
+                found.update({(object_type, pk): words for pk, words in named.items()})
+                break
+    return found
+
+
+def _kind_in_words(object_type: str) -> str:
+    from django.apps import apps
+
+    try:
+        return str(apps.get_model(object_type)._meta.verbose_name)
+    except (LookupError, ValueError):
+        return object_type
+
+
+def _actors_in_words(entries: list[Any]) -> dict[int, str]:
+    """Name, role and team (or organisation) of the people in these entries, in three queries."""
+    from django.utils.translation import gettext as _
+
+    from wijkbasis.accounts.models import MunicipalityViewer, OrganisationMembership, User
+    from wijkbasis.areas.models import TeamMember
+
+    ids = {entry.actor_id for entry in entries if entry.actor_id is not None}
+    if not ids:
+        return {}
+    names = dict(User.objects.filter(pk__in=ids).values_list("pk", "name"))
+    teams: dict[int, list[tuple[str, str]]] = {}
+    for user_id, team_name, role in TeamMember.objects.filter(user_id__in=ids).values_list(
+        "user_id", "team__name", "role"
+    ):
+        teams.setdefault(user_id, []).append((str(TeamMember.Role(role).label), team_name))
+    organisations: dict[int, list[str]] = {}
+    for user_id, name in OrganisationMembership.objects.filter(user_id__in=ids).values_list(
+        "user_id", "organisation__name"
+    ):
+        organisations.setdefault(user_id, []).append(name)
+    municipalities: dict[int, list[str]] = {}
+    for user_id, name in MunicipalityViewer.objects.filter(user_id__in=ids).values_list(
+        "user_id", "municipality__name"
+    ):
+        municipalities.setdefault(user_id, []).append(name)
+
+    described: dict[int, str] = {}
+    for entry in entries:
+        user_id = entry.actor_id
+        if user_id is None or user_id in described:
+            continue
+        role = entry.actor_role
+        if user_id not in names:
+            described[user_id] = _("someone whose account no longer exists")
+        elif role == Role.ORGANISATION_MEMBER and user_id in organisations:
+            # For an organisation its name: the resident responded to the organisation.
+            described[user_id] = _("%(organisation)s (organisation)") % {
+                "organisation": ", ".join(sorted(organisations[user_id]))
+            }
+        elif role == Role.MUNICIPALITY_VIEWER and user_id in municipalities:
+            described[user_id] = _("the municipality of %(name)s") % {"name": ", ".join(municipalities[user_id])}
+        elif role in (Role.RESIDENT, Role.ANONYMOUS, "user") and user_id not in teams:
+            described[user_id] = _("someone with an account")
+        else:
+            parts = [names[user_id] or _("a member of staff")]
+            if user_id in teams:
+                label = TeamMember.Role(role).label if role in TeamMember.Role.values else teams[user_id][0][0]
+                parts += [str(label), ", ".join(sorted({team for _role, team in teams[user_id]}))]
+            elif role == Role.ADMINISTRATOR:
+                parts.append(_("administrator"))
+            described[user_id] = ", ".join(parts)
+    return described
+
+
+def describe_accesses(entries: Any, *, reader: str) -> list[AccessInWords]:
+    """Access-log entries in words, in a fixed number of queries for a page of them.
+
+    `reader="subject"`: for the person whose data it is (who looked, their export): the record
+    is "your …", never another resident's name. `reader="actor"`: for the member of staff who
+    did it ("what I opened"): the record by the resident's name. Never an IP address."""
+    from django.utils.translation import gettext as _
+
+    from wijkbasis.core.processing import activity
+
+    entries = list(entries)
+    actors = _actors_in_words(entries)
+    objects = objects_in_words([(entry.object_type, entry.object_id) for entry in entries])
+    described = []
+    for entry in entries:
+        if entry.actor_id is not None:
+            who = actors[entry.actor_id]
+        elif entry.actor_role == "system":
+            who = _("the system")
+        else:
+            who = _("someone on the website without logging in")
+        words = objects.get((entry.object_type, entry.object_id))
+        if words is not None:
+            what = words.own if reader == "subject" else words.other
+        else:
+            kind = _kind_in_words(entry.object_type)
+            what = _("your %(kind)s") % {"kind": kind} if reader == "subject" else _("a %(kind)s") % {"kind": kind}
+        try:
+            why = str(activity(entry.purpose).name) if entry.purpose else ""
+        except ValueError:
+            why = entry.purpose
+        described.append(AccessInWords(entry=entry, who=who, did=_action_in_words(entry.action, what), why=why))
+    return described

@@ -19,6 +19,7 @@ from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wijkbasis.accounts.models import (
     AccountLink,
@@ -428,20 +429,6 @@ def update_own_profile(*, resident: Resident, located: LookupResult | None = Non
 # "Mijn gegevens": export and erasure
 
 
-def _row(obj: models.Model) -> dict[str, Any]:
-    data: dict[str, Any] = {}
-    for model_field in obj._meta.concrete_fields:
-        if model_field.name in ("password",):
-            continue
-        value = getattr(obj, model_field.attname)
-        if model_field.name in ("secret", "data") and obj._meta.label_lower == "mfa.authenticator":
-            continue  # the authenticator's secret is not "data about you" and must never leave
-        if isinstance(value, FieldFile):
-            value = value.name or ""
-        data[model_field.name] = value
-    return data
-
-
 def subject_of_account(user: User) -> personal_data.Subject:
     """Everything that is this person's: their account, their own record, and records made
     by a form before they had an account with an address they have verified since (a response,
@@ -468,23 +455,195 @@ def subject_of_account(user: User) -> personal_data.Subject:
     )
 
 
+#: Fields that are never "data about you": codes, keys, hashes and secrets, the password, where
+#: a request came from. Never exported, whatever model they are in.
+SECRET_FIELDS = frozenset(
+    {"password", "token", "token_hash", "key", "secret", "session_key", "session_data", "origin", "is_superuser"}
+)
+#: Per model, fields holding secrets under an ordinary name (the authenticator's `data` is its
+#: TOTP secret or the seed of the recovery codes).
+SECRET_FIELDS_OF = {"mfa.authenticator": frozenset({"data"})}
+
+
+def _field_label(model_field: Any) -> str:
+    """The field's translated verbose name; fields Django named from their attribute (no
+    verbose_name given) by words of ours."""
+    from django.utils.functional import Promise
+
+    if isinstance(model_field.verbose_name, Promise):
+        return str(model_field.verbose_name)
+    labels = {
+        "team": _("team"),
+        "organisation": _("organisation"),
+        "municipality": _("municipality"),
+        "response": _("response"),
+        "by": _("by"),
+        "author": _("written by"),
+        "shared_by": _("shared by"),
+        "requested_by": _("asked by"),
+        "resolved_by": _("decided by"),
+        "merged_by": _("merged by"),
+        "done_by": _("done by"),
+        "user": _("account"),
+        "kind": _("kind"),
+    }
+    return str(labels.get(model_field.name, model_field.verbose_name))
+
+
+def value_in_words(value: Any) -> str:
+    """A value as a person reads it: dates in words in the active language, yes/no, numbers
+    with a decimal comma in Dutch and no trailing zeros."""
+    import decimal
+
+    from django.template.defaultfilters import floatformat
+    from django.utils.formats import date_format
+
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")  # Django's own words, translated everywhere
+    if isinstance(value, dt.datetime):
+        return date_format(timezone.localtime(value) if timezone.is_aware(value) else value, "j F Y, H:i")
+    if isinstance(value, dt.date):
+        return date_format(value, "j F Y")
+    if isinstance(value, (decimal.Decimal, float)):
+        return str(floatformat(value, -2))
+    if isinstance(value, FieldFile):
+        return value.name or ""
+    return str(value)
+
+
+#: The hook each app may offer in its selectors.py for fields only it can put in words (a bit set
+#: of time slots): `exported_fields_in_words() -> dict[model_label, dict[field_name, Callable[[obj], str]]]`.
+EXPORT_WORDS_HOOK = "exported_fields_in_words"
+
+
+def _export_words() -> dict[str, dict[str, Any]]:
+    from wijkbasis.accounts.selectors import app_hooks
+
+    words: dict[str, dict[str, Any]] = {"admin.logentry": {"change_message": lambda obj: obj.get_change_message()}}
+    for hook in app_hooks(EXPORT_WORDS_HOOK):
+        for label, fields in hook().items():
+            words.setdefault(label, {}).update(fields)
+    return words
+
+
+def _record(obj: models.Model, subject: personal_data.Subject, words: dict[str, Any]) -> dict[str, str]:
+    """One row as {label: value in words}: the person's own data, never a secret, a number only
+    the system uses, or a pointer to themselves."""
+    label = obj._meta.label_lower
+    hidden = SECRET_FIELDS | SECRET_FIELDS_OF.get(label, frozenset())
+    own_words = words.get(label, {})
+    record: dict[str, str] = {}
+    fields = [*obj._meta.concrete_fields, *obj._meta.many_to_many]
+    # What the record says first; when it was made and changed last.
+    fields.sort(key=lambda model_field: model_field.name in ("created_at", "updated_at"))
+    for model_field in fields:
+        name = model_field.name
+        if model_field.primary_key or name in hidden:
+            continue
+        if name in own_words:
+            value = own_words[name](obj)
+        elif model_field.many_to_many:
+            value = ", ".join(str(item) for item in getattr(obj, name).all())
+        elif model_field.is_relation:
+            related_id = getattr(obj, model_field.attname)
+            related = model_field.related_model
+            if related_id is None:
+                continue
+            if (related is Resident and related_id in subject.resident_ids) or (
+                related is User and related_id == subject.user_id
+            ):
+                continue  # it is the person themselves
+            value = str(getattr(obj, name))
+        elif model_field.choices or hasattr(obj, f"get_{name}_display"):
+            value = str(getattr(obj, f"get_{name}_display")())
+        else:
+            value = value_in_words(getattr(obj, model_field.attname))
+        if value:
+            record[_field_label(model_field)[:1].upper() + _field_label(model_field)[1:]] = value
+    return record
+
+
+def _access_log_records(subject: personal_data.Subject, user: User) -> list[dict[str, str]]:
+    """Who looked at or changed the person's data, when and why, in words (accounts.selectors.
+    describe_accesses); their own actions left out, and never anyone's IP address."""
+    from django.utils.translation import ngettext
+
+    from wijkbasis.accounts.selectors import describe_accesses
+
+    entries = AccessLogEntry.objects.filter(subject_resident_id__in=subject.resident_ids).exclude(actor_id=user.pk)
+    # The same thing done by the same person on one day is one line ("3 times"): a list a
+    # broker opens every morning should not fill pages.
+    days: dict[tuple[Any, ...], list[Any]] = {}
+    for described in describe_accesses(entries.order_by("-occurred_at", "-id"), reader="subject"):
+        day = timezone.localtime(described.when).date()
+        days.setdefault((day, described.who, described.did, described.why), []).append(described)
+    records = []
+    for (_day, who, did, why), same in days.items():
+        if len(same) > 1:
+            did = ngettext("%(what)s (%(count)s time)", "%(what)s (%(count)s times)", len(same)) % {
+                "what": did,
+                "count": len(same),
+            }
+        records.append({_("When"): value_in_words(same[0].when), _("Who"): who, _("What"): did, _("Why"): why})
+    return records
+
+
+#: Sections about the person themselves, named for them rather than by the kind of record.
+OWN_TITLES = {"accounts.resident": gettext_lazy("Your details"), "accounts.user": gettext_lazy("Your account")}
+
+
+def retention_in_words(retention: dt.timedelta) -> str:
+    """The words "Kept for 2 years at most.": in years or months where it is a whole number of them."""
+    from django.utils.translation import ngettext
+
+    days = retention.days
+    if days <= 0:
+        return _("Removed when it is no longer needed.")
+    if days % 365 == 0:
+        count = days // 365
+        return ngettext("Kept for %(count)s year at most.", "Kept for %(count)s years at most.", count) % {
+            "count": count
+        }
+    if days % 30 == 0:
+        count = days // 30
+        return ngettext("Kept for %(count)s month at most.", "Kept for %(count)s months at most.", count) % {
+            "count": count
+        }
+    return ngettext("Kept for %(count)s day at most.", "Kept for %(count)s days at most.", days) % {"count": days}
+
+
 def export_personal_data(*, user: User, logged: bool = False) -> dict[str, Any]:
-    """Everything the platform holds linked to this account, as plain data (JSON-ready). With
-    `logged`, a download: every exported row of a resident's data is logged as exported."""
+    """Everything the platform holds linked to this account, as plain data (JSON-ready): per kind
+    of record its name, what it is for and how long it is kept, and each record as labels and
+    values in words. The person's data only: no codes, keys or secrets, no records of the system's
+    own (a mail waiting to be sent), and who looked at their data in words, without addresses.
+    With `logged`, a download: every exported row of a resident's data is logged as exported."""
     subject = subject_of_account(user)
+    words = _export_words()
     sections: dict[str, Any] = {}
-    for registration in personal_data.registrations():
+    for registration in sorted(personal_data.registrations(), key=lambda item: item.model is AccessLogEntry):
         if not registration.exported:
             continue
         rows = list(registration.of_subject(subject))
         if logged and registration.access_logged:
             log_accesses(Action.EXPORT, rows, purpose="own_data", actor=actor_for(user))
-        items = [_row(obj) for obj in rows]
-        if items:
+        if registration.model is AccessLogEntry:
+            records = _access_log_records(subject, user)
+            title = _("Who looked at or changed your details")
+        else:
+            records = [record for record in (_record(obj, subject, words) for obj in rows) if record]
+            title = str(OWN_TITLES.get(registration.model_label.lower(), registration.model._meta.verbose_name_plural))
+        if records:
             sections[registration.model_label.lower()] = {
+                "title": title[:1].upper() + title[1:],
                 "what": str(registration.why),
                 "kept_for_days": registration.retention.days,
-                "records": items,
+                "kept_for": retention_in_words(registration.retention),
+                "records": records,
+                # A list of like rows (the access log) reads best as a table.
+                "columns": list(records[0]) if registration.model is AccessLogEntry else [],
             }
     return {
         "exported_at": timezone.now(),
@@ -506,21 +665,32 @@ class ErasurePlan:
 
 
 def erasure_plan(*, user: User) -> ErasurePlan:
-    """What erasing this account removes, and what must be kept and why (shown before erasing)."""
+    """What erasing this account removes, and what must be kept and why (shown before erasing):
+    kinds of records in words, and a record that must stay by what it is ("your response to …")."""
+    from wijkbasis.accounts.selectors import objects_in_words
+
     subject = subject_of_account(user)
     plan = ErasurePlan()
+    kept_rows: list[tuple[models.Model, str]] = []
     for registration in personal_data.registrations():
         label = str(registration.model._meta.verbose_name_plural)
+        label = label[:1].upper() + label[1:]
         if registration.on_erasure == personal_data.OnErasure.KEEP:
+            # Always: the erasure itself is one of these (the access log keeps that it happened).
             plan.kept.append((label, str(registration.why)))
             continue
         rows = list(registration.of_subject(subject))
+        if not rows:
+            continue
         for obj in rows:
             reason = registration.keep_reason(obj) if registration.keep_reason else None
             if reason:
-                plan.kept.append((str(obj), str(reason)))
-        if rows:
-            plan.erased.append(label)
+                kept_rows.append((obj, str(reason)))
+        plan.erased.append(label)
+    named = objects_in_words([(obj._meta.label_lower, str(obj.pk)) for obj, _reason in kept_rows])
+    for obj, reason in kept_rows:
+        words = named.get((obj._meta.label_lower, str(obj.pk)))
+        plan.kept.append((words.own if words else str(obj._meta.verbose_name), reason))
     return plan
 
 

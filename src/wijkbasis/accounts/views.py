@@ -36,11 +36,12 @@ from wijkbasis.accounts.forms import (
     ShareForm,
 )
 from wijkbasis.accounts.models import Resident, User
+from wijkbasis.accounts.processing import ACCESS_LOG_REVIEW
 from wijkbasis.accounts.selectors import access_of
-from wijkbasis.areas.models import District, NeighbourhoodTeam, Organisation, TeamMember
+from wijkbasis.areas.models import District, NeighbourhoodTeam, Organisation
+from wijkbasis.core.access import access_list
 from wijkbasis.core.access_log import Action, actor_for, log_access
 from wijkbasis.core.idempotency import once
-from wijkbasis.core.models import AccessLogEntry
 
 PAGE_SIZE = 25
 
@@ -126,31 +127,13 @@ def my_data_pdf(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _describe_actors(entries: list[AccessLogEntry]) -> dict[int, str]:
-    """Name and role of the people in log entries, for readers of the log."""
-    ids = {entry.actor_id for entry in entries if entry.actor_id is not None}
-    names = dict(User.objects.filter(pk__in=ids).values_list("pk", "name"))
-    teams: dict[int, str] = {}
-    for user_id, team_name, role in TeamMember.objects.filter(user_id__in=ids).values_list(
-        "user_id", "team__name", "role"
-    ):
-        teams[user_id] = f"{TeamMember.Role(role).label}, {team_name}"
-    return {
-        user_id: ", ".join(
-            part for part in (names.get(user_id) or _("someone without a name"), teams.get(user_id)) if part
-        )
-        for user_id in ids
-    }
-
-
 @require_safe
 @permission_required("mijn.open")
 def who_looked(request: HttpRequest) -> HttpResponse:
     resident = access_own_resident(request.user, logged=False)
     entries = selectors.accesses_of_resident(resident, excluding_user=request.user)
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    actors = _describe_actors(list(page))
-    rows = [(entry, actors.get(entry.actor_id, _("the system"))) for entry in page]
+    rows = selectors.describe_accesses(page.object_list, reader="subject")
     return render(request, "accounts/who_looked.html", {"page": page, "rows": rows})
 
 
@@ -396,7 +379,14 @@ def resident_share(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("werkplek.open")
 def my_accesses(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.accesses_by(request.user), PAGE_SIZE).get_page(request.GET.get("pagina"))
-    return render(request, "accounts/my_accesses.html", {"page": page})
+    rows = selectors.describe_accesses(page.object_list, reader="actor")
+    # The page names the residents whose records were opened: seeing them here is logged too.
+    access_list(
+        Resident.objects.filter(pk__in={row.entry.subject_resident_id for row in rows} - {None}),
+        request.user,
+        purpose=ACCESS_LOG_REVIEW.code,
+    )
+    return render(request, "accounts/my_accesses.html", {"page": page, "rows": rows})
 
 
 # ---------------------------------------------------------------------------

@@ -231,3 +231,124 @@ def with_card_relations(queryset: QuerySet[Vacancy]) -> QuerySet[Vacancy]:
     return queryset.select_related(
         "organisation", "organisation__municipality", "place", "place__district"
     ).prefetch_related("districts", "skills")
+
+
+# ---------------------------------------------------------------------------
+# The vacancy bank's records in words, for the access log (accounts.selectors.describe_accesses)
+
+
+def logged_objects_in_words(model_label: str, ids: list[str]) -> dict[str, Any] | None:
+    """The vacancy bank's records in words ("your response to Kookvrijwilliger", "response of Hodan
+    Ali to Kookvrijwilliger"): the hook of accounts.selectors.app_hooks, one query per kind."""
+    from django.utils.translation import gettext as _
+
+    from wijkbasis.accounts.selectors import LoggedObject
+    from wijkbasis.volunteering.models import FollowUp, Placement, ResponseNote, SavedSearch
+
+    numbers = [int(pk) for pk in ids if pk.isdigit()]
+    by_response = {
+        "volunteering.response": (
+            Response,
+            "",
+            _("your response to %(vacancy)s"),
+            _("response of %(name)s to %(vacancy)s"),
+        ),
+        "volunteering.responseevent": (
+            ResponseEvent,
+            "response__",
+            _("a step of your response to %(vacancy)s"),
+            _("a step of the response of %(name)s to %(vacancy)s"),
+        ),
+        "volunteering.responsenote": (
+            ResponseNote,
+            "response__",
+            _("a note about your response to %(vacancy)s"),
+            _("a note about the response of %(name)s to %(vacancy)s"),
+        ),
+        "volunteering.placement": (
+            Placement,
+            "response__",
+            _("your placement as %(vacancy)s"),
+            _("the placement of %(name)s as %(vacancy)s"),
+        ),
+        "volunteering.followup": (
+            FollowUp,
+            "response__",
+            _("a reminder about your response to %(vacancy)s"),
+            _("a reminder about the response of %(name)s to %(vacancy)s"),
+        ),
+    }
+    if model_label in by_response:
+        model, prefix, own, other = by_response[model_label]
+        rows = model.objects.filter(pk__in=numbers).values_list(
+            "pk", f"{prefix}vacancy__title", f"{prefix}resident__name"
+        )
+        return {
+            str(pk): LoggedObject(
+                own=own % {"vacancy": title or "—"}, other=other % {"name": name or "—", "vacancy": title or "—"}
+            )
+            for pk, title, name in rows
+        }
+    if model_label == "volunteering.talentprofile":
+        rows = TalentProfile.objects.filter(pk__in=numbers).values_list("pk", "resident__name")
+        return {
+            str(pk): LoggedObject(
+                own=_("your talent profile"), other=_("the talent profile of %(name)s") % {"name": name}
+            )
+            for pk, name in rows
+        }
+    if model_label == "volunteering.savedsearch":
+        rows = SavedSearch.objects.filter(pk__in=numbers).values_list("pk", "label", "email")
+        return {
+            str(pk): LoggedObject(
+                own=_("your saved search “%(label)s”") % {"label": label},
+                other=_("a saved search for %(email)s") % {"email": email},
+            )
+            for pk, label, email in rows
+        }
+    return None
+
+
+def exported_fields_in_words() -> dict[str, dict[str, Any]]:
+    """Fields of the vacancy bank that only it can put in words, for a person's download of their
+    data (the hook of accounts.services.export_personal_data): when they can help, in days and
+    parts of the day instead of a bit set; hours as "2,5"."""
+    from django.conf import settings
+
+    from wijkbasis.volunteering import slots
+
+    try:
+        from wijkbasis.volunteering.describe import hours_a_week, slots_in_words
+    except ImportError:  # until the shared words helper (describe.py) is in place
+        from wijkbasis.accounts.services import value_in_words
+
+        def slots_in_words(mask: int) -> str:
+            return ", ".join(slots.describe(mask))  # type: ignore[attr-defined]
+
+        def hours_a_week(hours: Any) -> str:
+            return value_in_words(hours)
+
+    def status_label(value: str) -> str:
+        return str(Response.Status(value).label) if value in Response.Status.values else value
+
+    def hours(row: Any) -> str:
+        return hours_a_week(row.hours_per_week) if row.hours_per_week is not None else ""
+
+    return {
+        "volunteering.talentprofile": {
+            "time_slots": lambda profile: slots_in_words(profile.time_slots),
+            "hours_per_week": hours,
+        },
+        "volunteering.placement": {"hours_per_week": hours},
+        # The search by its description (its query is the same, as the page's address), the
+        # language by its name.
+        "volunteering.savedsearch": {
+            "query": lambda search: "",
+            "language": lambda search: str(dict(settings.LANGUAGES).get(search.language, search.language)),
+        },
+        # A step names the statuses by their words ("contacted"), not their codes.
+        "volunteering.responseevent": {
+            "from_status": lambda event: status_label(event.from_status),
+            "to_status": lambda event: status_label(event.to_status),
+        },
+    }

@@ -14,7 +14,7 @@ import time_machine
 from allauth.account.models import EmailAddress
 from django.core import mail
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wijkbasis.accounts import services
 from wijkbasis.accounts.models import Consent, PossibleDuplicate, Resident, User
@@ -264,9 +264,10 @@ def test_export_and_erasure_cover_what_was_made_before_the_account(team: Neighbo
     volunteering.save_search(email="vroeg@example.org", query="q=tuin", label="tuin", user=None, language="nl")
     # Someone else typing the same address later proves nothing: that record is not theirs.
     user = UserFactory(email="vroeg@example.org", name="Voor Aanmelding")
-    exported = json.loads(services.export_as_json(user=user))["data"]
-    assert exported["volunteering.response"]["records"][0]["message"] == response.message
-    assert exported["volunteering.savedsearch"]["records"][0]["email"] == "vroeg@example.org"
+    with translation.override("en"):
+        exported = json.loads(services.export_as_json(user=user))["data"]
+    assert exported["volunteering.response"]["records"][0]["Vacancy"] == vacancy.title
+    assert exported["volunteering.savedsearch"]["records"][0]["E-mail address"] == "vroeg@example.org"
     assert "0575 000 876" in json.dumps(exported["accounts.resident"])
 
     services.erase_account(user=user)
@@ -290,17 +291,21 @@ def test_an_unverified_address_reaches_nothing(team: NeighbourhoodTeam) -> None:
 
 def test_export_holds_everything_linked_to_the_user(team: NeighbourhoodTeam) -> None:
     user, resident = _resident_with_everything(team)
-    exported = json.loads(services.export_as_json(user=user))
+    with translation.override("en"):
+        exported = json.loads(services.export_as_json(user=user))
     sections = exported["data"]
-    assert sections["accounts.resident"]["records"][0]["notes"] == "Wil graag tuinieren"
-    assert {row["purpose"] for row in sections["accounts.consent"]["records"]} == {"keep_details", "contact"}
-    assert sections["accounts.residentshare"]["records"][0]["reason"] == "Zeynep verhuist"
-    assert sections["account.emailaddress"]["records"][0]["email"] == "zeynep@example.org"
-    assert sections["accounts.user"]["records"][0]["email"] == "zeynep@example.org"
-    assert "password" not in sections["accounts.user"]["records"][0]
+    assert sections["accounts.resident"]["records"][0]["Notes"] == "Wil graag tuinieren"
+    assert {row["For what"] for row in sections["accounts.consent"]["records"]} == {
+        "The neighbourhood team may keep my details to help me.",
+        "The neighbourhood team may contact me about my question or request.",
+    }
+    assert sections["accounts.residentshare"]["records"][0]["Why"] == "Zeynep verhuist"
+    assert "zeynep@example.org" in sections["account.emailaddress"]["records"][0].values()
+    assert sections["accounts.user"]["records"][0]["E-mail address"] == "zeynep@example.org"
+    assert not {"Password", "password"} & set(sections["accounts.user"]["records"][0])
     assert sections["core.accesslogentry"]["records"], "who looked is part of the export"
     for section in sections.values():
-        assert section["what"] and section["kept_for_days"] >= 0
+        assert section["title"] and section["what"] and section["kept_for_days"] >= 0
 
 
 # --- erasure ------------------------------------------------------------------------------
