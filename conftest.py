@@ -104,15 +104,80 @@ def locatieserver(monkeypatch: pytest.MonkeyPatch) -> RecordedLocatieserver:
     return server
 
 
-@pytest.fixture
-def zutphen(db: None) -> Any:
-    """Zutphen's CBS areas and the demo teams, people and places (not the demo log-ins)."""
-    from wijkbasis.areas.models import Municipality
+#: The rows the first `zutphen` of this test process wrote, per model, to be written again in one
+#: bulk insert per table by every later test: importing the CBS files and the demo teams costs
+#: most of a second, a test's set-up should not.
+_ZUTPHEN_ROWS: list[tuple[Any, list[dict[str, Any]]]] | None = None
+
+
+def _table_counts() -> dict[Any, int]:
+    from django.apps import apps
+
+    return {
+        model: model._base_manager.count()
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.managed and not model._meta.proxy
+    }
+
+
+def _load_zutphen() -> None:
     from wijkbasis.areas.services import import_areas
     from wijkbasis.demo.services import load_demo
 
     import_areas(Path(bootstrap.PACKAGE_DIR) / "areas" / "data" / "zutphen")
     load_demo(with_accounts=False, with_volunteering=False)
+
+
+def _dependency_order(models: list[Any]) -> list[Any]:
+    """Models ordered so that every model comes after the ones its foreign keys point to."""
+    ordered: list[Any] = []
+    pending = list(models)
+    while pending:
+        for model in pending:
+            targets = {
+                field.related_model
+                for field in model._meta.concrete_fields
+                if field.is_relation and field.related_model is not model
+            }
+            if not targets & (set(pending) - {model}):
+                ordered.append(model)
+                pending.remove(model)
+                break
+        else:  # a cycle: keep the remaining order
+            ordered += pending
+            break
+    return ordered
+
+
+@pytest.fixture
+def zutphen(db: None) -> Any:
+    """Zutphen's CBS areas and the demo teams, people and places (not the demo log-ins)."""
+    global _ZUTPHEN_ROWS
+    from django.db import connection
+
+    from wijkbasis.areas.models import Municipality
+
+    if _ZUTPHEN_ROWS is None or Municipality.objects.exists():
+        before = _table_counts()
+        _load_zutphen()
+        written = [model for model, count in _table_counts().items() if count != before[model]]
+        if all(before[model] == 0 for model in written):  # only what it wrote into empty tables is reusable
+            _ZUTPHEN_ROWS = [
+                (
+                    model,
+                    list(model._base_manager.order_by("pk").values(*[f.attname for f in model._meta.concrete_fields])),
+                )
+                for model in _dependency_order(written)
+            ]
+    else:
+        for model, rows in _ZUTPHEN_ROWS:
+            model._base_manager.bulk_create([model(**row) for row in rows])
+        if connection.vendor == "postgresql":
+            from django.core.management.color import no_style
+
+            with connection.cursor() as cursor:
+                for statement in connection.ops.sequence_reset_sql(no_style(), [m for m, _r in _ZUTPHEN_ROWS]):
+                    cursor.execute(statement)
     return Municipality.objects.get(code="GM0301")
 
 
