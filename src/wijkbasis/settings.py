@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "wijkbasis.accounts",
     "wijkbasis.areas",
     "wijkbasis.volunteering",
+    "wijkbasis.buurtservice",
     "wijkbasis.reporting",
     "wijkbasis.demo",
     # The management site under the platform's name, with safe list filters (core/admin_site.py).
@@ -479,4 +480,57 @@ PLACEMENT_FOLLOW_UP_DAYS = env(
 )
 VACANCY_EXPIRY_REMINDER_DAYS = env(
     "VACANCY_EXPIRY_REMINDER_DAYS", 7, "Days before a vacancy expires when the organisation is reminded.", int
+)
+
+# --- Buurtservice -------------------------------------------------------------------------
+SMS_BACKEND = env(
+    "SMS_BACKEND",
+    "wijkbasis.buurtservice.sms.LoggingBackend",
+    "Python path of the class that sends text messages (Buurtservice tells residents of changes). The default "
+    "only writes them to the log (number shortened): set your provider's backend here, see "
+    "wijkbasis/buurtservice/sms.py for the two methods it needs.",
+)
+SMS_SENDER = env("SMS_SENDER", "Buurtservice", "Sender name or number of text messages (up to 11 characters).")
+SMS_MAX_ATTEMPTS = env("SMS_MAX_ATTEMPTS", 3, "How often sending a text message is tried before it is given up.", int)
+BUURTSERVICE_PHOTO_ROOT = Path(
+    env(
+        "BUURTSERVICE_PHOTO_ROOT",
+        str(DATA_DIR / "private" / "buurtservice"),
+        "Folder for photos of Buurtservice jobs. Not public: only the coordinator and the crew see them, "
+        "through a page that checks who asks. Never inside MEDIA_ROOT.",
+    )
+)
+BUURTSERVICE_PHOTO_MAX_MB = env(
+    "BUURTSERVICE_PHOTO_MAX_MB", 10, "Largest photo (in MB) a resident or crew may upload with a job.", int
+)
+BUURTSERVICE_PRIORITY_WMO = env(
+    "BUURTSERVICE_PRIORITY_WMO",
+    40,
+    "Priority points for a WMO job on the day its deadline is reached (fewer, the further away it is).",
+    int,
+)
+BUURTSERVICE_PRIORITY_WMO_WINDOW_DAYS = env(
+    "BUURTSERVICE_PRIORITY_WMO_WINDOW_DAYS",
+    56,
+    "Days before a WMO deadline when its points start to count (rising to the full points on the day).",
+    int,
+)
+BUURTSERVICE_PRIORITY_URGENT = env("BUURTSERVICE_PRIORITY_URGENT", 30, "Priority points for an urgent job.", int)
+BUURTSERVICE_PRIORITY_VULNERABLE = env(
+    "BUURTSERVICE_PRIORITY_VULNERABLE",
+    20,
+    "Priority points for a very vulnerable resident (half for somewhat vulnerable).",
+    int,
+)
+BUURTSERVICE_PRIORITY_PER_WEEK = env(
+    "BUURTSERVICE_PRIORITY_PER_WEEK", 2.0, "Priority points for every week on the waiting list.", float
+)
+BUURTSERVICE_THROUGHPUT_WEEKS = env(
+    "BUURTSERVICE_THROUGHPUT_WEEKS",
+    12,
+    "Weeks of recent work the expected waiting time is estimated from.",
+    int,
+)
+ACCOUNT_RATE_LIMITS["buurtservice_request"] = env(
+    "RATE_LIMIT_JOB_REQUEST", "10/h/ip", "Buurtservice requests without an account per IP address; beyond it: 429."
 )

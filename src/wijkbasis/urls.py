@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("wijkbasis.areas.urls")),
     path("", include("wijkbasis.accounts.urls")),
     path("", include("wijkbasis.volunteering.urls")),
+    path("", include("wijkbasis.buurtservice.urls")),
     path("", include("wijkbasis.reporting.urls")),
     # allauth's "send me a code" with a per-IP limit on top (same URL and name).
     path("account/login/code/", accounts_views.request_login_code, name="account_request_login_code"),

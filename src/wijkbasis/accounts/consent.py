@@ -9,6 +9,7 @@ PURPOSES: dict[str, Promise] = {
     "keep_details": _("The neighbourhood team may keep my details to help me."),
     "contact": _("The neighbourhood team may contact me about my question or request."),
     "share_with_organisation": _("My name and how to reach me may be passed on to the organisation I respond to."),
+    "odd_job": _("Buurtservice may use my details to plan and do my job; the crew sees my address and phone number."),
 }
 
 

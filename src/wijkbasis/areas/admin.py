@@ -161,7 +161,7 @@ class PlaceAdmin(WijkbasisModelAdmin):
     search_fields = ("name", "street", "postcode", "city")
     prepopulated_fields = {"slug": ("name",)}
     list_select_related = ("district",)
-    autocomplete_fields = ("managing_organisation",)
+    autocomplete_fields = ("managing_organisation", "also_used_by")
     inlines = [OpeningHoursInline]
     fieldsets = (
         (None, {"fields": ("municipality", "district", "name", "slug", "kind", "description")}),
@@ -180,7 +180,7 @@ class PlaceAdmin(WijkbasisModelAdmin):
             },
         ),
         (_("Contact"), {"fields": ("phone", "email", "website", "accessibility")}),
-        (_("Run by"), {"fields": ("managing_team", "managing_organisation")}),
+        (_("Run by"), {"fields": ("managing_team", "managing_organisation", "also_used_by")}),
     )
 
 

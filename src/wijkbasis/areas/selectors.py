@@ -109,6 +109,7 @@ def place_queryset() -> QuerySet[Place]:
         "municipality", "district", "managing_team", "managing_organisation"
     ).prefetch_related(
         "opening_hours",
+        "also_used_by",
         Prefetch(
             "walk_in_hours",
             WalkInHours.objects.filter(member__is_public=True).select_related("member", "member__team"),

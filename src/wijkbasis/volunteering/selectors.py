@@ -162,6 +162,33 @@ def volunteering_figures(
     return figures
 
 
+@dataclass(frozen=True)
+class Recruitment:
+    open_vacancies: int
+    responses: int
+    placements: int
+
+
+def organisation_recruitment(*, organisation_id: int, start: dt.date, end: dt.date) -> Recruitment:
+    """How one organisation recruits through the vacancy bank: its vacancies online now, and the
+    responses made and placements reached in [start, end] (for modules that recruit here, such as
+    Buurtservice: "new volunteers" counted from placements, never typed). Three queries."""
+    tz = timezone.get_current_timezone()
+    since = dt.datetime.combine(start, dt.time.min, tzinfo=tz)
+    until = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
+    responses = Response.objects.filter(vacancy__organisation_id=organisation_id)
+    return Recruitment(
+        open_vacancies=Vacancy.objects.published().filter(organisation_id=organisation_id).count(),
+        responses=responses.filter(created_at__gte=since, created_at__lt=until).count(),
+        placements=ResponseEvent.objects.filter(
+            response__in=responses, to_status=Response.Status.PLACED, at__gte=since, at__lt=until
+        )
+        .values("response_id")
+        .distinct()
+        .count(),
+    )
+
+
 # ---------------------------------------------------------------------------
 # The public search
 

@@ -1,0 +1,461 @@
+"""Reads of Buurtservice, for its pages and for the reporting module.
+
+Page selectors fetch what a page shows in a fixed number of queries, however many requests,
+workers or visits there are. The report selector (`buurtservice_figures`) returns plain data per
+wijk and period, never names: reporting suppresses small counts before anything leaves a team.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from statistics import median
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Count, Prefetch, Q, Sum
+from django.utils import timezone
+
+from wijkbasis.buurtservice import priority, waiting
+from wijkbasis.buurtservice.models import (
+    Assignment,
+    Development,
+    Request,
+    Service,
+    Visit,
+    Worker,
+    coordinated_requests,
+)
+
+#: The columns of a request that its priority is made of (priority.facts_from_row).
+WAITLIST_FIELDS = (
+    "pk",
+    "category_id",
+    "accepted_at",
+    "urgent",
+    "vulnerability",
+    "is_wmo",
+    "wmo_deadline",
+    "priority_adjustment",
+    "priority_reason",
+)
+
+
+# ---------------------------------------------------------------------------
+# The waiting list
+
+
+def waiting_facts(service_id: int) -> list[priority.Facts]:
+    """Everything the order of a service's waiting list rests on: one query, no model instances."""
+    rows = Request.objects.filter(service_id=service_id, status=Request.Status.ACCEPTED, accepted_at__isnull=False)
+    return [priority.facts_from_row(row) for row in rows.values(*WAITLIST_FIELDS)]
+
+
+def waiting_list(service_id: int, *, today: dt.date | None = None) -> list[tuple[priority.Facts, priority.Score]]:
+    """The service's waiting list in order (priority.waitlist_order), with every score's parts."""
+    return priority.waitlist_order(
+        waiting_facts(service_id), priority.Weights.from_settings(), today or timezone.localdate()
+    )
+
+
+def throughput(service_id: int, *, today: dt.date | None = None) -> dict[int, float]:
+    """Jobs started per week lately, per kind of job (waiting.weekly_throughput): one query."""
+    today = today or timezone.localdate()
+    weeks = settings.BUURTSERVICE_THROUGHPUT_WEEKS
+    since = today - dt.timedelta(days=7 * weeks)
+    started: dict[int, list[dt.date]] = defaultdict(list)
+    for category_id, day in Request.objects.filter(
+        service_id=service_id, first_visit_on__gte=since, first_visit_on__lt=today
+    ).values_list("category_id", "first_visit_on"):
+        started[category_id].append(day)
+    return {
+        category_id: waiting.weekly_throughput(days, today=today, weeks=weeks) for category_id, days in started.items()
+    }
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """Where a request stands: its place on the list (when it is on it) and the expected wait."""
+
+    place: priority.Place | None
+    estimate: waiting.Estimate
+    weeks_counted: int
+
+    @property
+    def method(self) -> str:
+        return str(waiting.METHOD) % {"weeks": self.weeks_counted}
+
+
+def waiting_for(request: Request, *, today: dt.date | None = None) -> Waiting:
+    """A request's place and expected wait. Before it is on the list (requested, intake), the
+    estimate is for the end of the list of its kind. Three queries."""
+    today = today or timezone.localdate()
+    ordered = waiting_list(request.service_id, today=today)
+    places = priority.places(ordered)
+    per_week = throughput(request.service_id, today=today).get(request.category_id, 0.0)
+    place = places.get(request.pk)
+    if place is not None:
+        ahead = place.ahead_in_category
+    else:
+        ahead = sum(1 for facts, _score in ordered if facts.category_id == request.category_id)
+    return Waiting(
+        place=place,
+        estimate=waiting.expected_wait(ahead=ahead, per_week=per_week),
+        weeks_counted=settings.BUURTSERVICE_THROUGHPUT_WEEKS,
+    )
+
+
+def estimates_for(service_id: int, *, today: dt.date | None = None) -> dict[int, waiting.Estimate]:
+    """The expected wait of every request on the list (for the coordinator's list)."""
+    today = today or timezone.localdate()
+    ordered = waiting_list(service_id, today=today)
+    per_week = throughput(service_id, today=today)
+    return {
+        request_id: waiting.expected_wait(ahead=place.ahead_in_category, per_week=per_week.get(facts.category_id, 0.0))
+        for (facts, _score), (request_id, place) in zip(ordered, priority.places(ordered).items(), strict=True)
+    }
+
+
+def typical_waits(service_id: int, *, today: dt.date | None = None) -> dict[int, waiting.Estimate]:
+    """What someone asking now can expect, per kind of job (the public page): two queries."""
+    today = today or timezone.localdate()
+    ahead = dict(
+        Request.objects.filter(service_id=service_id, status=Request.Status.ACCEPTED)
+        .values_list("category_id")
+        .annotate(total=Count("id"))
+        .order_by()
+    )
+    per_week = throughput(service_id, today=today)
+    return {
+        category_id: waiting.expected_wait(ahead=ahead.get(category_id, 0), per_week=per_week.get(category_id, 0.0))
+        for category_id in set(ahead) | set(per_week)
+    }
+
+
+def status_counts(user: Any, service_id: int) -> dict[str, int]:
+    """How many of the requests this user coordinates are in each status."""
+    rows = (
+        Request.objects.filter(coordinated_requests(user), service_id=service_id)
+        .values_list("status")
+        .annotate(total=Count("id"))
+        .order_by()
+    )
+    return dict(rows)
+
+
+def coordinators_of(request: Request) -> list[Any]:
+    """The users who coordinate this request (the same rule as Request.objects.visible_to)."""
+    from wijkbasis.accounts.models import User
+    from wijkbasis.core.roles import Role
+
+    users = User.objects.filter(
+        is_active=True, team_memberships__role=Role.COORDINATOR, team_memberships__user__isnull=False
+    )
+    if request.district_id:
+        users = users.filter(team_memberships__team__districts=request.district_id)
+    else:
+        users = users.filter(team_memberships__team__municipality_id=request.service.municipality_id)
+    return list(users.distinct().order_by("email"))
+
+
+# ---------------------------------------------------------------------------
+# The planning board
+
+
+@dataclass
+class BoardVisit:
+    visit: Visit
+    visible: bool  # False: a visit of another team's wijk; shown only as "busy"
+
+
+@dataclass
+class BoardCell:
+    day: dt.date
+    visits: list[BoardVisit]
+    morning: bool  # available in the morning
+    afternoon: bool
+
+    @property
+    def free(self) -> bool:
+        return self.morning or self.afternoon
+
+
+@dataclass
+class BoardRow:
+    worker: Worker
+    cells: list[BoardCell]
+
+
+def week_of(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def planning_board(user: Any, service: Service, monday: dt.date, *, days: int = 6) -> list[BoardRow]:
+    """Every crew member active in the week, with their visits and availability per day: four
+    queries in all (workers with their records, assignments with visits, which visits the user
+    coordinates), however many workers and visits."""
+    from wijkbasis.buurtservice import availability
+
+    end = monday + dt.timedelta(days=days - 1)
+    workers = list(
+        Worker.objects.filter(service=service)
+        .filter(Q(started_on__lte=end), Q(ended_on__isnull=True) | Q(ended_on__gte=monday))
+        .select_related("resident", "origin")
+        .order_by("resident__name", "pk")
+    )
+    assignments = list(
+        Assignment.objects.filter(
+            worker__service=service,
+            visit__date__gte=monday,
+            visit__date__lte=end,
+        )
+        .exclude(visit__status=Visit.Status.CANCELLED)
+        .select_related("visit__request__category", "visit__request__district", "visit__request__resident")
+        .order_by("visit__date", "visit__starts_at", "visit_id")
+    )
+    visit_ids = {assignment.visit_id for assignment in assignments}
+    visible = set(
+        Visit.objects.filter(
+            pk__in=visit_ids, request__in=Request.objects.filter(coordinated_requests(user))
+        ).values_list("pk", flat=True)
+    )
+    by_worker: dict[int, list[list[BoardVisit]]] = {worker.pk: [[] for _ in range(days)] for worker in workers}
+    for assignment in assignments:
+        if assignment.worker_id in by_worker:
+            index = (assignment.visit.date - monday).days
+            by_worker[assignment.worker_id][index].append(BoardVisit(assignment.visit, assignment.visit_id in visible))
+    rows = []
+    for worker in workers:
+        cells = []
+        for offset in range(days):
+            day = monday + dt.timedelta(days=offset)
+            active = worker.is_active_on(day)
+            mask = worker.availability
+            cells.append(
+                BoardCell(
+                    day=day,
+                    visits=by_worker[worker.pk][offset],
+                    morning=active and (not mask or bool(mask & availability.bit(offset, availability.MORNING))),
+                    afternoon=active and (not mask or bool(mask & availability.bit(offset, availability.AFTERNOON))),
+                )
+            )
+        rows.append(BoardRow(worker=worker, cells=cells))
+    return rows
+
+
+def crew_candidates(request: Request, day: dt.date, starts_at: dt.time, ends_at: dt.time) -> list[Any]:
+    """Every active crew member of the service with how they fit this visit (services.Fit):
+    three queries (workers with skills and certificates, their bookings that day)."""
+    from wijkbasis.buurtservice.services import bookings, fit_of
+
+    workers = list(
+        Worker.objects.filter(service_id=request.service_id)
+        .active_on(day)
+        .select_related("resident", "origin")
+        .prefetch_related("skills", "certificates__kind")
+        .order_by("resident__name", "pk")
+    )
+    booked = bookings([worker.pk for worker in workers], day)
+    required = list(request.category.required_skills.all())
+    fits = [
+        fit_of(
+            worker,
+            request,
+            day=day,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            booked=booked.get(worker.pk, ()),
+            required_skills=required,
+        )
+        for worker in workers
+    ]
+    return sorted(fits, key=lambda fit: (not fit.fits, fit.worker.name))
+
+
+# ---------------------------------------------------------------------------
+# A crew member's day
+
+
+def day_of(worker: Worker, day: dt.date) -> list[Assignment]:
+    """The worker's visits of the day, with the job, the address and the rest of the crew: three queries."""
+    return list(
+        Assignment.objects.filter(worker=worker, visit__date=day)
+        .exclude(visit__status=Visit.Status.CANCELLED)
+        .select_related("visit__request__category", "visit__request__resident")
+        .prefetch_related(
+            Prefetch("visit__assignments", queryset=Assignment.objects.select_related("worker__resident"))
+        )
+        .order_by("visit__starts_at", "visit_id")
+    )
+
+
+def hours_of(worker: Worker) -> Decimal:
+    total = Assignment.objects.filter(worker=worker, done_at__isnull=False).aggregate(total=Sum("hours"))["total"]
+    return total or Decimal("0")
+
+
+# ---------------------------------------------------------------------------
+# For reports and the coordinator's dashboard: figures per wijk and period
+
+
+@dataclass
+class DistrictJobFigures:
+    district_id: int | None
+    requests: int = 0
+    done_by_category: Counter[str] = field(default_factory=Counter)
+    wmo_done: int = 0
+    wmo_funding: Decimal = Decimal("0")
+    days_waited: list[int] = field(default_factory=list)
+
+    @property
+    def done(self) -> int:
+        return sum(self.done_by_category.values())
+
+    @property
+    def median_days_waited(self) -> float | None:
+        return median(self.days_waited) if self.days_waited else None
+
+
+@dataclass
+class MonthFigures:
+    month: dt.date  # the first of the month
+    waiting_at_end: int = 0
+    started: int = 0
+    days_waited: list[int] = field(default_factory=list)
+
+    @property
+    def median_days_waited(self) -> float | None:
+        return median(self.days_waited) if self.days_waited else None
+
+
+@dataclass
+class BuurtserviceFigures:
+    """A municipality's Buurtservice in a period: plain counts, no names, no person's data."""
+
+    start: dt.date
+    end: dt.date
+    districts: dict[int | None, DistrictJobFigures] = field(default_factory=dict)
+    new_workers: Counter[tuple[str, str]] = field(default_factory=Counter)  # (kind, origin name) → count
+    outcomes: Counter[str] = field(default_factory=Counter)  # participants who left in the period
+    hours_by_kind: dict[str, Decimal] = field(default_factory=dict)
+    months: list[MonthFigures] = field(default_factory=list)
+    feedback_scores: Counter[int] = field(default_factory=Counter)
+    waiting_now: int = 0
+    new_volunteers_from_vacancies: int = 0
+    open_crew_places: int = 0
+
+    @property
+    def done(self) -> int:
+        return sum(row.done for row in self.districts.values())
+
+    @property
+    def wmo_done(self) -> int:
+        return sum(row.wmo_done for row in self.districts.values())
+
+
+def _months(start: dt.date, end: dt.date) -> list[dt.date]:
+    months, month = [], start.replace(day=1)
+    while month <= end:
+        months.append(month)
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+    return months
+
+
+def buurtservice_figures(
+    *, municipality_id: int, start: dt.date, end: dt.date, district_ids: set[int] | None = None
+) -> BuurtserviceFigures:
+    """Figures for the period [start, end], per wijk (None: no wijk known) and per month:
+
+    - requests: made in the period; jobs done by kind and WMO jobs done: done in the period;
+    - days waited: from the waiting list to the first visit, for jobs started in the period;
+    - waiting at the end of each month: on the list then (accepted, not started, not closed);
+    - new workers by kind and origin: who started in the period (from the crew's records);
+    - outcomes: participants who left in the period, by where they went; hours by kind of worker;
+    - new volunteers from the vacancy bank: placements with the service's organisation (the
+      vacancy bank's own figures, volunteering.selectors).
+    `district_ids` limits the wijk figures (a coordinator's own wijken). A fixed number of queries."""
+    tz = timezone.get_current_timezone()
+    since = dt.datetime.combine(start, dt.time.min, tzinfo=tz)
+    until = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
+    figures = BuurtserviceFigures(start=start, end=end)
+    service = Service.objects.filter(municipality_id=municipality_id).first()
+    if service is None:
+        return figures
+
+    def row(district_id: int | None) -> DistrictJobFigures:
+        if district_id not in figures.districts:
+            figures.districts[district_id] = DistrictJobFigures(district_id)
+        return figures.districts[district_id]
+
+    requests = Request.objects.filter(service=service)
+    if district_ids is not None:
+        requests = requests.filter(district_id__in=district_ids)
+    for (district_id,) in requests.filter(created_at__gte=since, created_at__lt=until).values_list("district_id"):
+        row(district_id).requests += 1
+    for district_id, category, is_wmo, funding in requests.filter(done_at__gte=since, done_at__lt=until).values_list(
+        "district_id", "category__name", "is_wmo", "wmo_funding"
+    ):
+        entry = row(district_id)
+        entry.done_by_category[category] += 1
+        if is_wmo:
+            entry.wmo_done += 1
+            entry.wmo_funding += funding or Decimal("0")
+    months = {month: MonthFigures(month) for month in _months(start, end)}
+    touched = (
+        requests.filter(accepted_at__isnull=False, accepted_at__lt=until)
+        .filter(Q(first_visit_on__isnull=True) | Q(first_visit_on__gte=start))
+        .filter(Q(closed_at__isnull=True) | Q(closed_at__gte=since))
+    )
+    for district_id, accepted_at, first_visit_on, closed_at in touched.values_list(
+        "district_id", "accepted_at", "first_visit_on", "closed_at"
+    ):
+        accepted_on = timezone.localdate(accepted_at)
+        closed_on = timezone.localdate(closed_at) if closed_at else None
+        if first_visit_on is not None and start <= first_visit_on <= end:
+            waited = (first_visit_on - accepted_on).days
+            row(district_id).days_waited.append(waited)
+            month = months.get(first_visit_on.replace(day=1))
+            if month is not None:
+                month.started += 1
+                month.days_waited.append(waited)
+        for month_start, month in months.items():
+            month_end = min(end, (month_start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1))
+            if (
+                accepted_on <= month_end
+                and (first_visit_on is None or first_visit_on > month_end)
+                and (closed_on is None or closed_on > month_end)
+            ):
+                month.waiting_at_end += 1
+    figures.months = list(months.values())
+    figures.waiting_now = Request.objects.filter(service=service, status=Request.Status.ACCEPTED).count()
+    for kind, origin in (
+        Worker.objects.filter(service=service, started_on__gte=start, started_on__lte=end)
+        .values_list("kind", "origin__name")
+        .order_by()
+    ):
+        figures.new_workers[(kind, origin or "")] += 1
+    for outcome in Development.objects.filter(
+        worker__service=service, worker__ended_on__gte=start, worker__ended_on__lte=end
+    ).values_list("outcome", flat=True):
+        figures.outcomes[outcome or "unknown"] += 1
+    for kind, total in (
+        Assignment.objects.filter(worker__service=service, visit__date__gte=start, visit__date__lte=end)
+        .exclude(hours__isnull=True)
+        .values_list("worker__kind")
+        .annotate(total=Sum("hours"))
+        .order_by()
+    ):
+        figures.hours_by_kind[kind] = total or Decimal("0")
+    for (score,) in requests.filter(feedback__created_at__gte=since, feedback__created_at__lt=until).values_list(
+        "feedback__score"
+    ):
+        figures.feedback_scores[score] += 1
+    if service.organisation_id:
+        from wijkbasis.volunteering.selectors import organisation_recruitment
+
+        recruitment = organisation_recruitment(organisation_id=service.organisation_id, start=start, end=end)
+        figures.new_volunteers_from_vacancies = recruitment.placements
+        figures.open_crew_places = recruitment.open_vacancies
+    return figures
