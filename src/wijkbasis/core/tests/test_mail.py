@@ -77,6 +77,29 @@ def _examples(zutphen: Any) -> dict[str, Callable[[], dict[str, Any]]]:
         "volunteering/email/new_response": lambda: {"vacancy": vacancy, "url": URL},
         "volunteering/email/expiry_reminder": lambda: {"vacancy": vacancy, "url": URL},
         "volunteering/email/review_waiting": lambda: {"kind": "organisation", "name": "Skatebaan", "url": URL},
+        **_buurtservice_examples(zutphen),
+    }
+
+
+def _buurtservice_examples(zutphen: Any) -> dict[str, Callable[[], dict[str, Any]]]:
+    """The mails of Buurtservice (buurtservice.services.notify), with what they are given."""
+    from wijkbasis.buurtservice.models import Service, Visit
+    from wijkbasis.buurtservice.selectors import Waiting
+    from wijkbasis.buurtservice.services import CANCEL_REASONS, DECLINE_REASONS
+    from wijkbasis.buurtservice.waiting import Estimate
+
+    service = Service(municipality=zutphen, phone="0575 000 300")
+    visit = Visit(date=dt.date(2027, 3, 2), starts_at=dt.time(9, 0), ends_at=dt.time(11, 30))
+    waiting = Waiting(place=None, estimate=Estimate(weeks=3, per_week=2.0, ahead=5), weeks_counted=12)
+    base = {"category": "Tuin", "status_url": URL, "service": service, "note": "", "for_someone_else": False}
+    return {
+        "buurtservice/email/request_received": lambda: base,
+        "buurtservice/email/request_accepted": lambda: {**base, "waiting": waiting},
+        "buurtservice/email/request_declined": lambda: {**base, "reason": DECLINE_REASONS["landlord"]},
+        "buurtservice/email/request_cancelled": lambda: {**base, "reason": CANCEL_REASONS["no_contact"]},
+        "buurtservice/email/visit_planned": lambda: {**base, "visit": visit},
+        "buurtservice/email/request_done": lambda: base,
+        "buurtservice/email/new_request": lambda: {"category": "Tuin", "url": URL},
     }
 
 
