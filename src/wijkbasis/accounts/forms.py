@@ -27,7 +27,53 @@ def clean_postcode_value(value: str) -> str:
     return postcode
 
 
+class DistrictChoiceField(forms.ModelChoiceField):
+    """A wijk from the list; named with its municipality when the list holds several."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        if getattr(self, "_several", None) is None:
+            self._several = self.queryset.order_by().values("municipality_id").distinct().count() > 1
+        return f"{obj.name} ({obj.municipality.name})" if self._several else obj.name
+
+
+def wijk_question(located: Any) -> str:
+    """Why we ask for the wijk: what the postcode lookup could not say."""
+    from wijkbasis.areas.postcodes import LookupStatus
+
+    if located is not None and located.status == LookupStatus.FOUND and len(located.districts) > 1:
+        return _("Postcode %(postcode)s lies in more than one neighbourhood. Choose yours from the list.") % {
+            "postcode": located.display
+        }
+    if located is not None and located.status == LookupStatus.UNKNOWN:
+        return _("We do not know the postcode %(postcode)s. Check it, or choose the neighbourhood from the list.") % {
+            "postcode": located.display
+        }
+    return _("We cannot look up the neighbourhood of this postcode right now. Choose it from the list.")
+
+
+def districts_to_choose(located: Any, districts: Any = None) -> Any:
+    """The wijken to choose from: the ones the postcode lies in when it lies in several, else all
+    (or the ones given)."""
+    from wijkbasis.areas.postcodes import LookupStatus
+
+    choices = districts if districts is not None else District.objects.all()
+    if located is not None and located.status == LookupStatus.FOUND and len(located.districts) > 1:
+        choices = choices.filter(pk__in=[district.pk for district in located.districts])
+    return choices.select_related("municipality").order_by("municipality__name", "name")
+
+
 class ProfileForm(forms.ModelForm):
+    """The person's own details. When the wijk cannot be found from the postcode (offline, an
+    unknown or shared postcode), the same form asks for it (`ask_district`)."""
+
+    district = DistrictChoiceField(
+        label=_("Your neighbourhood (wijk)"),
+        queryset=District.objects.none(),
+        required=False,
+        empty_label=_("I do not know"),
+        help_text=_("Not sure? Leave it empty: the neighbourhood team can help you."),
+    )
+
     class Meta:
         model = Resident
         fields = ["name", "phone", "postcode", "languages", "preferred_contact"]
@@ -42,9 +88,15 @@ class ProfileForm(forms.ModelForm):
             "preferred_contact": forms.RadioSelect,
         }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, ask_district: bool = False, located: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["name"].required = True
+        if ask_district:
+            self.fields["district"].queryset = districts_to_choose(located)
+            self.fields["district"].initial = self.instance.district_id
+            self.order_fields(["name", "phone", "postcode", "district"])
+        else:
+            del self.fields["district"]
 
     def clean_postcode(self) -> str:
         return clean_postcode_value(self.cleaned_data["postcode"])
@@ -65,12 +117,14 @@ class IntakeForm(forms.Form):
         label=_("Postcode"), max_length=7, required=False, widget=forms.TextInput(attrs={"size": "9"})
     )
     city = forms.CharField(label=_("Town"), max_length=100, required=False)
-    district = forms.ModelChoiceField(
+    district = DistrictChoiceField(
         label=_("Neighbourhood"),
         queryset=District.objects.none(),
         required=False,
         help_text=_("Leave empty to take it from the postcode."),
     )
+    #: Set when the form came back asking for the wijk: then an empty choice means "not known".
+    district_asked = forms.BooleanField(required=False, widget=forms.HiddenInput)
     languages = forms.CharField(label=_("Languages spoken"), max_length=200, required=False)
     preferred_contact = forms.ChoiceField(
         label=_("Preferred way of contact"), choices=Resident.Contact.choices, initial=Resident.Contact.PHONE
@@ -93,10 +147,10 @@ class IntakeForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
-    def __init__(self, *args: Any, districts: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, districts: Any = None, located: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if districts is not None:
-            self.fields["district"].queryset = districts
+            self.fields["district"].queryset = districts_to_choose(located, districts)
 
     def clean_postcode(self) -> str:
         return clean_postcode_value(self.cleaned_data["postcode"])

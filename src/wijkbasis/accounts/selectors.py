@@ -480,3 +480,50 @@ def describe_accesses(entries: Any, *, reader: str) -> list[AccessInWords]:
             why = entry.purpose
         described.append(AccessInWords(entry=entry, who=who, did=_action_in_words(entry.action, what), why=why))
     return described
+
+
+# ---------------------------------------------------------------------------
+# Where someone belongs: their wijk, its team and its sociaal makelaars
+
+
+@dataclass(frozen=True)
+class WijkAndTeam:
+    district: Any
+    teams: list[Any]
+    brokers: list[Any]  # the teams' public sociaal makelaars, TeamMember rows
+
+
+def wijk_and_team(district: Any) -> WijkAndTeam | None:
+    """The team(s) serving a wijk and their public sociaal makelaars, in two queries."""
+    if district is None:
+        return None
+    from wijkbasis.areas.models import NeighbourhoodTeam, TeamMember
+
+    teams = list(NeighbourhoodTeam.objects.filter(districts=district).order_by("name"))
+    brokers = list(
+        TeamMember.objects.filter(team__in=teams, role=TeamMember.Role.COMMUNITY_BROKER, is_public=True)
+        .select_related("team")
+        .order_by("sort_order", "name")
+    )
+    return WijkAndTeam(district=district, teams=teams, brokers=brokers)
+
+
+def wijk_in_words(district: Any, *, own: bool) -> str:
+    """ "Your wijk: Waterkwartier. Your sociaal makelaars: Abdi Warsame and Samira Bakker." (for the
+    person, `own`), or "Wijk: Waterkwartier, team: Sociaal wijkteam Waterkwartier." (for staff)."""
+    from django.utils.text import get_text_list
+    from django.utils.translation import gettext as _
+
+    found = wijk_and_team(district)
+    if found is None:
+        return _("We do not know your neighbourhood (wijk) yet.") if own else _("The neighbourhood is not known yet.")
+    teams = get_text_list([team.name for team in found.teams], _("and"))
+    if not own:
+        return _("Neighbourhood: %(wijk)s, team: %(team)s.") % {"wijk": district.name, "team": teams or "—"}
+    if found.brokers:
+        names = get_text_list([member.name for member in found.brokers], _("and"))
+        return _("Your neighbourhood: %(wijk)s. Your sociaal makelaars: %(names)s.") % {
+            "wijk": district.name,
+            "names": names,
+        }
+    return _("Your neighbourhood: %(wijk)s. Your team: %(team)s.") % {"wijk": district.name, "team": teams or "—"}

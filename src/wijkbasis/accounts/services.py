@@ -406,9 +406,23 @@ def merge_residents(*, keep: Resident, absorb: Resident, by: User, reason: str =
     return merge
 
 
-def update_own_profile(*, resident: Resident, located: LookupResult | None = None, **values: Any) -> Resident:
+def needs_wijk_choice(located: LookupResult | None) -> bool:
+    """Whether a postcode's lookup leaves the wijk to the person: it could not be asked, the
+    postcode is not known, or it lies in several wijken. (A postcode in another municipality
+    needs no wijk here.)"""
+    if located is None:
+        return False
+    if located.status == LookupStatus.FOUND:
+        return located.district is None
+    return located.status in (LookupStatus.UNKNOWN, LookupStatus.UNAVAILABLE)
+
+
+def update_own_profile(
+    *, resident: Resident, located: LookupResult | None = None, district: Any = None, **values: Any
+) -> Resident:
     """The person changes their own details; a new postcode places them again (`located`: its
-    lookup, else made here, before the transaction)."""
+    lookup, else made here, before the transaction). `district`: the wijk they chose themselves
+    (when the postcode could not say), which wins."""
     if "postcode" in values and located is None:
         located = locate_postcode(values["postcode"])
     with transaction.atomic():
@@ -418,6 +432,10 @@ def update_own_profile(*, resident: Resident, located: LookupResult | None = Non
             resident.district = None
             resident.neighbourhood = None
             place_by_postcode(resident, located)
+        if district is not None:
+            resident.district = district
+            if resident.neighbourhood is not None and resident.neighbourhood.district_id != district.pk:
+                resident.neighbourhood = None
         resident.save()
         if resident.user is not None and "name" in values:
             resident.user.name = values["name"]

@@ -34,6 +34,7 @@ from wijkbasis.accounts.forms import (
     ResidentEditForm,
     ResidentSearchForm,
     ShareForm,
+    wijk_question,
 )
 from wijkbasis.accounts.models import Resident, User
 from wijkbasis.accounts.processing import ACCESS_LOG_REVIEW
@@ -77,16 +78,43 @@ def start(request: HttpRequest) -> HttpResponse:
 @permission_required("mijn.open")
 def profile(request: HttpRequest) -> HttpResponse:
     resident = access_own_resident(request.user, logged=request.method == "GET")
-    form = ProfileForm(request.POST or None, instance=resident)
+    # The wijk is asked when the postcode could not say it: in the form that came back with the
+    # question (its list is in the post), or when a postcode was saved without one before.
+    asked = "district" in request.POST
+    ask = asked or (request.method == "GET" and bool(resident.postcode) and resident.district_id is None)
+    form = ProfileForm(request.POST or None, instance=resident, ask_district=ask)
     if request.method == "POST" and form.is_valid():
-        services.update_own_profile(resident=resident, **{name: form.cleaned_data[name] for name in form.changed_data})
-        messages.success(request, _("Your details are saved."))
+        chosen = form.cleaned_data.get("district")
+        values = {name: form.cleaned_data[name] for name in form.changed_data if name != "district"}
+        located = None
+        if "postcode" in values and values["postcode"] and chosen is None:
+            # Before the transaction: Locatieserver may be slow or down.
+            located = services.locate_postcode(values["postcode"])
+            if services.needs_wijk_choice(located) and not asked:
+                form = ProfileForm(request.POST, instance=resident, ask_district=True, located=located)
+                form.is_valid()
+                form.add_error("district", wijk_question(located))
+                return _profile_page(request, resident, form)
+        resident = services.update_own_profile(resident=resident, located=located, district=chosen, **values)
+        saved = _("Your details are saved.")
+        if "postcode" in values or chosen is not None:
+            saved = f"{saved} {selectors.wijk_in_words(resident.district, own=True)}"
+        messages.success(request, saved)
         return redirect("accounts:profile")
+    return _profile_page(request, resident, form)
+
+
+def _profile_page(request: HttpRequest, resident: Resident, form: ProfileForm) -> HttpResponse:
     consents = resident.consents.filter(withdrawn_at__isnull=True)
     return render(
         request,
         "accounts/profile.html",
-        {"form": form, "resident": resident, "consents": consents},
+        {
+            "form": form,
+            "resident": resident,
+            "consents": consents,
+            "wijk": selectors.wijk_and_team(resident.district) if resident.district_id else None,
+        },
     )
 
 
@@ -197,8 +225,18 @@ def resident_new(request: HttpRequest) -> HttpResponse:
     teams = _staff_teams(request)
     form = IntakeForm(request.POST or None, districts=_staff_districts(request))
     if request.method == "POST" and form.is_valid():
-        data = {name: value for name, value in form.cleaned_data.items() if name != "form_key"}
+        data = {name: value for name, value in form.cleaned_data.items() if name not in ("form_key", "district_asked")}
+        # Before the transaction: Locatieserver may be slow or down.
         located = services.locate_postcode(data["postcode"]) if not data.get("district") else None
+        if services.needs_wijk_choice(located) and not form.cleaned_data["district_asked"]:
+            # The wijk cannot be found from the postcode: the same form asks for it; left empty
+            # the second time, the record is saved without one (the intake team keeps it).
+            asking = request.POST.copy()
+            asking["district_asked"] = "True"
+            form = IntakeForm(asking, districts=_staff_districts(request), located=located)
+            form.is_valid()
+            form.add_error("district", wijk_question(located))
+            return render(request, "accounts/resident_form.html", {"form": form, "intake": True})
         try:
             resident, created = once(
                 form.cleaned_data["form_key"],
@@ -208,7 +246,12 @@ def resident_new(request: HttpRequest) -> HttpResponse:
             form.add_error(None, error)
         else:
             if created:
-                messages.success(request, _("%(name)s is registered.") % {"name": resident.name})
+                messages.success(
+                    request,
+                    _("%(name)s is registered.") % {"name": resident.name}
+                    + " "
+                    + selectors.wijk_in_words(resident.district, own=False),
+                )
             return redirect("accounts:resident_detail", pk=resident.pk)
     return render(request, "accounts/resident_form.html", {"form": form, "intake": True})
 

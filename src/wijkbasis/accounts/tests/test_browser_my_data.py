@@ -66,3 +66,28 @@ def test_my_data_pages_read_well(page: Any, live_server: Any, zutphen: Any, widt
     page.screenshot(path=str(SHOTS / f"my-accesses-{width}.png"), full_page=True)
     assert_no_axe_violations(page, label=f"my accesses at {width}px")
     assert "Hodan Ali" in page.locator("main").inner_text()
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_offline_the_profile_asks_for_the_wijk(page: Any, live_server: Any, zutphen: Any, width: int) -> None:
+    from wijkbasis.accounts.tests.factories import UserFactory
+
+    user = UserFactory(name="Hodan Ali")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": width, "height": 900})
+    browser_login(page, live_server, user)
+    page.goto(live_server.url + "/mijn/")
+    page.get_by_role("textbox", name="Postcode").fill("7201 AB")
+    page.get_by_role("button", name="Opslaan").click()
+    # Offline (as every test): the same form asks for the wijk, with what was typed.
+    wijk = page.get_by_role("combobox")
+    assert page.get_by_role("textbox", name="Postcode").input_value() == "7201 AB"
+    page.screenshot(path=str(SHOTS / f"profile-asks-wijk-{width}.png"), full_page=True)
+    assert_no_axe_violations(page, label=f"profile asking for the wijk at {width}px")
+    wijk.select_option(label="Waterkwartier")
+    page.get_by_role("button", name="Opslaan").click()
+    page.wait_for_url("**/mijn/")
+    text = page.locator("main").inner_text()
+    assert "Waterkwartier" in text
+    page.screenshot(path=str(SHOTS / f"profile-saved-wijk-{width}.png"), full_page=True)
+    assert_no_axe_violations(page, label=f"profile with its wijk at {width}px")
