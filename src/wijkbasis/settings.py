@@ -365,6 +365,8 @@ ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 # allauth's 3 minutes is short for someone who has to find the e-mail on another device.
 ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 600
+# "Send a new code" on the code page: twice per login, within the per-address limit below.
+ACCOUNT_LOGIN_BY_CODE_SUPPORTS_RESEND = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = None

@@ -128,7 +128,7 @@ def test_resident_signs_up_and_logs_in_by_code(page: Any, live_server: Any, zutp
     submit(page, "Bevestigen")
     page.wait_for_url("**/mijn/")
     assert page.get_by_role("textbox", name="Naam").input_value() == "Fatima el Amrani"
-    assert "Je woont in Centrum - De Hoven" in page.locator("main").inner_text()
+    assert "Centrum - De Hoven" in page.locator("main").inner_text()
 
 
 def test_request_code_page_and_password_login(page: Any, live_server: Any, zutphen: Any) -> None:
@@ -286,3 +286,29 @@ def test_security_key_works_under_the_content_security_policy(page: Any, live_se
     page.get_by_role("button", name="Gebruik een beveiligingssleutel").click()
     page.wait_for_url("**/mijn/")
     assert not [text for text in console if "Content Security Policy" in text], console
+
+
+def test_the_code_page_sends_a_new_code_and_goes_back(page: Any, live_server: Any, zutphen: Any) -> None:
+    email = "hodan@example.org"
+    user = User.objects.create_user(email)
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    page.goto(live_server.url + "/account/login/")
+    page.get_by_role("textbox", name="E-mailadres").fill(email)
+    submit(page, "Stuur mij een code")
+    page.wait_for_url("**/account/login/code/confirm/**")
+    first = code_from_mail(email)
+    resend = page.get_by_role("button", name=re.compile("Send a new code|Stuur een nieuwe code"))
+    check_page(page, "code page with 'send a new code'")
+    resend.click()
+    page.wait_for_load_state()
+    second = code_from_mail(email)
+    assert second != first
+    check_page(page, "code page after a new code")
+
+    # Back to type another address, by keyboard.
+    back = page.get_by_role("button", name=re.compile("Use another e-mail address|Ander e-mailadres"))
+    back.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/account/login/")
+    assert page.get_by_role("textbox", name="E-mailadres").input_value() == ""
+    check_page(page, "log-in after starting again")
