@@ -387,6 +387,13 @@ ACCOUNT_RATE_LIMITS = {
     "request_login_code_per_ip": env(
         "RATE_LIMIT_LOGIN_CODE_IP", "20/m/ip", "Login-code requests allowed per IP address; beyond it: 429."
     ),
+    # accounts/ratelimits.py: login (by code), sign-up, password reset and "send again", together.
+    "mail_per_ip": env(
+        "RATE_LIMIT_MAIL_IP",
+        "20/m/ip,100/h/ip",
+        "Mails a visitor without an account may cause from one IP address, all account pages together (login "
+        "codes, sign-up codes, password-reset links, 'send again'; allauth rate format); beyond it: 429.",
+    ),
     "respond_without_account": env(
         "RATE_LIMIT_RESPOND", "20/m/ip", "Responses to vacancies without an account per IP address; beyond it: 429."
     ),
@@ -426,6 +433,9 @@ MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not SECURE_HTTPS
 SESSION_COOKIE_AGE = (
     env("SESSION_DAYS", 14, "Days a resident stays logged in on a device they chose to remember.", int) * 24 * 3600
 )
+# A login lasts until the browser closes unless the person ticked "stay logged in" (the account
+# adapter then sets SESSION_COOKIE_AGE); staff never stay (accounts/middleware.py).
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 UNVERIFIED_SIGNUP_DAYS = env(
     "UNVERIFIED_SIGNUP_DAYS",
     7,

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import base64
+import time
 from functools import cache
 from typing import Any
 
@@ -18,6 +19,25 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkbasis.core.access_log import client_address
 from wijkbasis.core.mail import send_templated_mail
+
+#: The session key where the login form keeps "stay logged in" until the login is complete.
+REMEMBER_SESSION_KEY = "wijkbasis_remember"
+
+
+def remember_choice(*, email: str, remember: bool) -> dict[str, Any]:
+    """What the login form stores: for which address, and when (a choice is not kept forever)."""
+    return {"email": email.strip().lower(), "remember": bool(remember), "at": time.time()}
+
+
+def remembers(choice: Any, user: Any) -> bool:
+    """Whether a stored choice says to remember this user's login: made for their address,
+    within allauth's time for a login (LOGIN_TIMEOUT)."""
+    from allauth.account import app_settings
+
+    if not isinstance(choice, dict) or not choice.get("remember"):
+        return False
+    fresh = time.time() - float(choice.get("at") or 0) <= app_settings.LOGIN_TIMEOUT
+    return fresh and str(choice.get("email", "")) == (getattr(user, "email", "") or "").lower()
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -51,6 +71,16 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_client_ip(self, request: HttpRequest) -> str:
         """The same address as the access log: X-Forwarded-For only from TRUSTED_PROXIES."""
         return client_address(request) or super().get_client_ip(request)
+
+    def login(self, request: HttpRequest, user: Any) -> None:
+        """Every login ends with the browser, unless the person ticked "Stay logged in on this
+        device" on the login form (accounts.forms.LoginForm keeps that choice in the session while
+        the code is on its way): allauth honours the box only for a password. Staff sessions end
+        with the browser anyway, and after STAFF_IDLE_MINUTES (accounts/middleware.py)."""
+        choice = request.session.get(REMEMBER_SESSION_KEY)
+        super().login(request, user)
+        request.session.pop(REMEMBER_SESSION_KEY, None)
+        request.session.set_expiry(settings.SESSION_COOKIE_AGE if remembers(choice, user) else 0)
 
     def get_login_redirect_url(self, request: HttpRequest) -> str:
         return reverse("accounts:start")

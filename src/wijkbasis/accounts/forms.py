@@ -259,6 +259,8 @@ class LoginForm(allauth_forms.LoginForm):
         _plain_fields(
             self, {"login": EMAIL_LABEL, "password": _("Password"), "remember": _("Stay logged in on this device")}
         )
+        if "remember" in self.fields:
+            self.fields["remember"].help_text = _("Only on a phone or computer that nobody else uses.")
         # The password is needed only for the password button; the code button sends a code.
         # Unbound, it shows as needed: it is, for the button next to it.
         name, value = self.PASSWORD_BUTTON
@@ -270,6 +272,16 @@ class LoginForm(allauth_forms.LoginForm):
         # allauth drops the password field when sign-up asks for none; people who set a
         # password later still log in with it, so it stays.
         pass
+
+    def login(self, request: Any, redirect_url: str | None = None) -> Any:
+        # By code, the login completes on another page: the choice waits in the session
+        # (AccountAdapter.login applies it). By password, allauth applies it itself.
+        from wijkbasis.accounts.adapter import REMEMBER_SESSION_KEY, remember_choice
+
+        request.session[REMEMBER_SESSION_KEY] = remember_choice(
+            email=self.cleaned_data["login"], remember=self.cleaned_data.get("remember", False)
+        )
+        return super().login(request, redirect_url)
 
 
 class RequestLoginCodeForm(allauth_forms.RequestLoginCodeForm):

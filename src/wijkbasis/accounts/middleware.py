@@ -4,17 +4,20 @@
   completed two-factor authentication in this session before any page other than the account
   pages opens; without an authenticator they are sent to set one up.
 - Pages for logged-in users are never stored by browsers or proxies (Cache-Control: no-store).
-- Staff sessions end after STAFF_IDLE_TIMEOUT seconds without activity.
+- Staff sessions end after STAFF_IDLE_TIMEOUT seconds without activity, and when the browser
+  closes, even when "stay logged in" was ticked: a computer in a community centre is shared.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from allauth.account.internal.flows.login import get_authentication_records
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -27,6 +30,9 @@ from wijkbasis.accounts.selectors import access_of
 #: set up or use 2FA), static files and the language switch.
 OPEN_WITHOUT_TWO_FACTOR = ("/account/", "/static/", "/media/", "/taal/")
 ADMIN_PREFIX = "/beheer/"
+#: When a staff session was last used (seconds since the epoch); written at every request, so
+#: every page costs the same queries, the first after logging in too.
+LAST_SEEN_SESSION_KEY = "wijkbasis_last_seen"
 
 
 def has_completed_two_factor(request: HttpRequest) -> bool:
@@ -46,7 +52,9 @@ class AccountSecurityMiddleware:
             # The management site does not exist for anyone but administrators.
             raise Http404
         if access.needs_two_factor:
-            request.session.set_expiry(settings.STAFF_IDLE_TIMEOUT)
+            idle = self._staff_session(request)
+            if idle is not None:
+                return idle
             if not request.path.startswith(OPEN_WITHOUT_TWO_FACTOR) and not has_completed_two_factor(request):
                 response = self._two_factor_first(request)
                 patch_cache_control(response, no_store=True, private=True)
@@ -54,6 +62,28 @@ class AccountSecurityMiddleware:
         response = self.get_response(request)
         patch_cache_control(response, no_store=True, private=True)
         return response
+
+    def _staff_session(self, request: HttpRequest) -> HttpResponse | None:
+        """End a staff session idle for too long (a redirect to the login page); otherwise note
+        this use. The cookie lasts until the browser closes."""
+        now = time.time()
+        last_seen = request.session.get(LAST_SEEN_SESSION_KEY)
+        if isinstance(last_seen, (int, float)) and now - last_seen > settings.STAFF_IDLE_TIMEOUT:
+            logout(request)
+            messages.info(
+                request,
+                _("You were logged out because you did nothing for %(minutes)s minutes. Log in again.")
+                % {"minutes": settings.STAFF_IDLE_TIMEOUT // 60},
+            )
+            response = HttpResponseRedirect(
+                f"{reverse('account_login')}?{urlencode({'next': request.get_full_path()})}"
+            )
+            patch_cache_control(response, no_store=True, private=True)
+            return response
+        request.session[LAST_SEEN_SESSION_KEY] = now
+        if not request.session.get_expire_at_browser_close():
+            request.session.set_expiry(0)
+        return None
 
     def _two_factor_first(self, request: HttpRequest) -> HttpResponse:
         enrolled = (

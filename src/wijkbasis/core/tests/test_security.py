@@ -227,3 +227,55 @@ def test_in_lookups_leave_out_values_no_row_can_have(zutphen: Any) -> None:
     form = Form({"districts": [str(district.pk), HUGE]})
     assert not form.is_valid()
     assert form.errors.as_data()["districts"][0].code == "invalid_choice"
+
+
+# ---------------------------------------------------------------------------
+# Mails a stranger can cause: one budget per IP address (accounts/ratelimits.py), a limit per
+# recipient (core.mail, MAIL_PER_ADDRESS_LIMIT)
+
+
+def test_login_codes_for_unknown_accounts_through_the_login_page_get_429_beyond_the_ip_budget(
+    zutphen: Any,
+) -> None:
+    """The login page sends a code when only an address is typed; it had no limit of its own."""
+    from django.core import mail
+
+    statuses = []
+    for i in range(26):  # a new visitor each time, as a script would be
+        statuses.append(Client().post("/account/login/", {"login": f"onbekend{i}@example.org"}).status_code)
+    assert statuses[:20] == [302] * 20
+    assert set(statuses[20:]) == {429}
+    assert len(mail.outbox) == 20
+
+
+def test_the_pages_that_mail_share_one_budget_per_ip(zutphen: Any) -> None:
+    for i in range(10):
+        assert Client().post("/account/login/", {"login": f"een{i}@example.org"}).status_code == 302
+    for i in range(10):
+        assert Client().post("/account/signup/", {"email": f"twee{i}@example.org"}).status_code == 302
+    assert Client().post("/account/password/reset/", {"email": "drie@example.org"}).status_code == 429
+    assert Client().post("/account/login/code/", {"email": "vier@example.org"}).status_code == 429
+    # Another address has its own budget; a password login sends no mail and is not counted.
+    elsewhere = Client(REMOTE_ADDR="192.0.2.7")
+    assert elsewhere.post("/account/password/reset/", {"email": "drie@example.org"}).status_code == 302
+    password_login = Client().post("/account/login/", {"login": "een0@example.org", "password": "fout-wachtwoord"})
+    assert password_login.status_code == 200
+
+
+def test_twenty_saved_searches_for_one_address_send_at_most_the_limit(
+    zutphen: Any, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    import uuid
+
+    from django.core import mail
+
+    sent_to = "overspoeld@example.org"
+    for i in range(20):
+        client = Client(REMOTE_ADDR=f"192.0.2.{i + 1}")  # from twenty addresses: the per-IP limit does not help
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                "/vrijwilligerswerk/bewaren/",
+                {"query": f"q=tuin{i}", "email": sent_to, "form_key": str(uuid.uuid4())},
+            )
+        assert response.status_code == 302
+    assert len([message for message in mail.outbox if sent_to in message.to]) == settings.MAIL_PER_ADDRESS_LIMIT
