@@ -62,7 +62,9 @@ class ColumnChart:
 
 
 def _number(value: float | Decimal) -> str:
-    if isinstance(value, Decimal) or (isinstance(value, float) and not value.is_integer()):
+    if (isinstance(value, Decimal) and value != value.to_integral_value()) or (
+        isinstance(value, float) and not value.is_integer()
+    ):
         return formats.number_format(value, decimal_pos=1, use_l10n=True)
     return formats.number_format(int(value), use_l10n=True)
 

@@ -108,6 +108,9 @@ def load_demo(
         from wijkbasis.demo.volunteering import load_volunteering
 
         load_volunteering(municipality, progress=progress, with_people=with_accounts)
+        from wijkbasis.demo.buurtservice import load_buurtservice
+
+        load_buurtservice(municipality, progress=progress, with_people=with_accounts)
 
 
 def _account(email: str, name: str, **extra: object) -> User:

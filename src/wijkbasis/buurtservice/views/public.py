@@ -168,6 +168,7 @@ def status(request: HttpRequest, token: str) -> HttpResponse:
             "waiting": waiting,
             "visits": visits,
             "feedback": getattr(job, "feedback", None),
+            "decline_reason": services.DECLINE_REASONS.get(job.decision_reason, ""),
             "feedback_form": FeedbackForm() if job.status == Request.Status.DONE else None,
             "cancel_form": ResidentCancelForm()
             if job.status in (Request.Status.REQUESTED, Request.Status.INTAKE, Request.Status.ACCEPTED)
@@ -196,10 +197,11 @@ def _steps(job: Request) -> list[tuple[str, str]]:
         Request.Status.IN_PROGRESS: _("We are working on it"),
         Request.Status.DONE: _("Klaar: the job is done"),
     }
-    current = Request.Status.DONE if job.status == Request.Status.EVALUATED else job.status
-    if current not in order:
+    if job.status in (Request.Status.DONE, Request.Status.EVALUATED):
+        return [(str(labels[step]), "done") for step in order]
+    if job.status not in order:
         return []
-    position = order.index(current)
+    position = order.index(job.status)
     return [
         (str(labels[step]), "done" if index < position else "current" if index == position else "todo")
         for index, step in enumerate(order)
