@@ -4,20 +4,23 @@ from django.db import migrations, models
 
 
 def copy_contact_from_residents(apps, schema_editor):
-    # Earlier responses showed the resident's record: keep showing what it held then.
+    # Earlier responses showed the resident's record: keep showing what it held then. One
+    # UPDATE for all rows (a region has tens of thousands of responses).
     Response = apps.get_model("volunteering", "Response")
-    for response in Response.objects.select_related("resident").iterator():
-        Response.objects.filter(pk=response.pk).update(
-            contact_name=response.resident.name[:150],
-            contact_email=response.resident.email,
-            contact_phone=response.resident.phone[:30],
-        )
+    Resident = apps.get_model("accounts", "Resident")
+    of_resident = Resident.objects.filter(pk=models.OuterRef("resident_id"))
+    Response.objects.update(
+        contact_name=models.Subquery(of_resident.values("name")[:1]),
+        contact_email=models.Subquery(of_resident.values("email")[:1]),
+        contact_phone=models.Subquery(of_resident.values("phone")[:1]),
+    )
 
 
 class Migration(migrations.Migration):
 
     dependencies = [
         ('volunteering', '0004_vacancy_responses_counted'),
+        ('accounts', '0002_residents_consent_and_roles'),
     ]
 
     operations = [
