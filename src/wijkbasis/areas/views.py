@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,7 +15,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from wijkbasis.areas import posters, selectors
 from wijkbasis.areas.forms import PostcodeForm
 from wijkbasis.areas.key_figures import age_groups, general_figures
-from wijkbasis.areas.models import District, Municipality
+from wijkbasis.areas.models import District, Municipality, NeighbourhoodTeam, Place
 from wijkbasis.areas.postcodes import LookupStatus, lookup_postcode, normalise_postcode, stored_lookup
 from wijkbasis.core.links import absolute_url
 
@@ -160,6 +162,36 @@ def team_member(request: HttpRequest, team_slug: str, slug: str) -> HttpResponse
     )
 
 
+@dataclass(frozen=True)
+class HowToReach:
+    """How to reach a place: its own phone and e-mail, else those of the team that runs it, else
+    of the team of its wijk (or of its municipality). `team` is set when it is a team's."""
+
+    phone: str = ""
+    email: str = ""
+    team: NeighbourhoodTeam | None = None
+
+
+def how_to_reach(place: Place) -> HowToReach:
+    """A place always says how to reach it or its team (two queries at most)."""
+    if place.phone or place.email:
+        return HowToReach(phone=place.phone, email=place.email)
+    nearby = NeighbourhoodTeam.objects.order_by("name")
+    candidates = [
+        lambda: [place.managing_team] if place.managing_team else [],
+        lambda: list(nearby.filter(districts=place.district_id)) if place.district_id else [],
+        lambda: list(nearby.filter(municipality_id=place.municipality_id)),
+    ]
+    teams: list[NeighbourhoodTeam] = []
+    for more in candidates:
+        teams += more()
+        reachable = [team for team in teams if team.phone or team.email]
+        if reachable:
+            return HowToReach(phone=reachable[0].phone, email=reachable[0].email, team=reachable[0])
+    # No team with a phone or e-mail: its page, with its members' phones.
+    return HowToReach(team=teams[0] if teams else None)
+
+
 @require_safe
 def place(request: HttpRequest, slug: str) -> HttpResponse:
     place = get_object_or_404(selectors.place_queryset(), slug=slug)
@@ -171,6 +203,7 @@ def place(request: HttpRequest, slug: str) -> HttpResponse:
             "municipality": place.municipality,
             "opening_hours": place.opening_hours.all(),
             "walk_in_hours": place.walk_in_hours.all(),
+            "reach": how_to_reach(place),
             "breadcrumbs": _breadcrumbs(
                 (place.municipality.name, place.municipality.get_absolute_url()), (place.name, "")
             ),
