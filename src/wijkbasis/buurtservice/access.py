@@ -6,6 +6,7 @@ through these; whatever a user may not see is a 404.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.core.paginator import Page
@@ -24,6 +25,9 @@ from wijkbasis.buurtservice.models import (
 from wijkbasis.buurtservice.processing import CREW, ODD_JOBS, PARTICIPANT_DEVELOPMENT
 from wijkbasis.core.access import access, access_list, access_page, get_or_404
 from wijkbasis.core.access_log import Action, actor_for, log_access, log_accesses
+
+#: What a request's token looks like (secrets.token_urlsafe).
+TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
 
 def request_queryset() -> QuerySet[Request]:
@@ -118,7 +122,9 @@ def access_photo(user: Any, pk: Any) -> RequestPhoto:
 def access_request_by_token(user: Any, token: str) -> Request:
     """The request of the link in the resident's e-mail or text message: the token is the key (as
     for a saved search); the view is logged, by the logged-in user or as anonymous."""
-    request = get_or_404(request_queryset(), token=token or "-")
+    if not TOKEN.fullmatch(token or ""):
+        raise Http404  # not one of ours (and nothing a database should be asked about, such as NUL)
+    request = get_or_404(request_queryset(), token=token)
     log_access(Action.VIEW, request, purpose=ODD_JOBS.code, actor=actor_for(user))
     return request
 

@@ -463,6 +463,10 @@ class VisitForm(forms.Form):
         return {a.worker_id: self.cleaned_data.get(f"hours_{a.worker_id}") for a in self.assignments}
 
 
+class VisitCancelForm(forms.Form):
+    reason = forms.CharField(label=_("Why"), max_length=300, required=False)
+
+
 class CompleteForm(forms.Form):
     expected_status = forms.CharField(widget=forms.HiddenInput, required=False)
     notes = forms.CharField(label=_("What was done"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))

@@ -41,6 +41,7 @@ from wijkbasis.buurtservice.forms import (
     PhoneRequestForm,
     PlanForm,
     PriorityForm,
+    VisitCancelForm,
     VisitForm,
     VisitTimeForm,
 )
@@ -615,8 +616,10 @@ def visit(request: HttpRequest, pk: int) -> HttpResponse:
 @coordinator_required
 def visit_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     item = access_visit(request.user, pk)
+    form = VisitCancelForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
     try:
-        services.cancel_visit(visit=item, by=request.user, reason=request.POST.get("reason", "")[:300])
+        services.cancel_visit(visit=item, by=request.user, reason=reason)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
