@@ -527,3 +527,58 @@ def wijk_in_words(district: Any, *, own: bool) -> str:
             "names": names,
         }
     return _("Your neighbourhood: %(wijk)s. Your team: %(team)s.") % {"wijk": district.name, "team": teams or "—"}
+
+
+# ---------------------------------------------------------------------------
+# The werkplek home: what waits for this member of staff
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    count: int
+    text: str  # "3 new responses wait for contact"
+    url: str
+
+
+#: The hook each app may offer in its selectors.py: `werkplek_tasks(user) -> list[WorkItem]`, a
+#: fixed number of counting queries, no names.
+WERKPLEK_HOOK = "werkplek_tasks"
+
+
+def werkplek_tasks(user: Any) -> list[WorkItem]:
+    """Everything that waits for this member of staff, from every app (counts with a link), and
+    the possible duplicates to decide here."""
+    from django.urls import reverse
+    from django.utils.translation import ngettext
+
+    from wijkbasis.accounts.models import PossibleDuplicate, Resident
+
+    tasks: list[WorkItem] = []
+    for hook in app_hooks(WERKPLEK_HOOK):
+        if hook is werkplek_tasks:
+            continue
+        tasks += hook(user)
+    open_questions = PossibleDuplicate.objects.visible_to(user).filter(resolved_at__isnull=True)
+    duplicates = open_questions.count()
+    # The link opens the oldest question, on a record of the two that this user may open.
+    from django.db.models import Exists, OuterRef
+
+    visible = Resident.objects.visible_to(user).filter(pk=OuterRef("resident_id"))
+    oldest = (
+        open_questions.annotate(resident_visible=Exists(visible))
+        .order_by("found_at", "pk")
+        .values_list("resident_id", "other_id", "resident_visible")
+        .first()
+    )
+    first = (oldest[0] if oldest[2] else oldest[1]) if oldest else None
+    tasks.append(
+        WorkItem(
+            count=duplicates,
+            text=ngettext(
+                "%(count)s possible duplicate to decide", "%(count)s possible duplicates to decide", duplicates
+            )
+            % {"count": duplicates},
+            url=reverse("accounts:resident_detail", args=[first]) if first else reverse("accounts:resident_list"),
+        )
+    )
+    return tasks

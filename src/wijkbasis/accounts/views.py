@@ -200,11 +200,19 @@ def _staff_districts(request: HttpRequest) -> QuerySet[District]:
 @require_safe
 @permission_required("werkplek.open")
 def werkplek(request: HttpRequest) -> HttpResponse:
+    """The broker's day: what waits for them in every module (counts with links), their teams."""
     teams = _staff_teams(request).prefetch_related("districts").annotate(member_total=Count("members"))
+    tasks = selectors.werkplek_tasks(request.user)
     return render(
         request,
         "accounts/werkplek.html",
-        {"teams": teams, "resident_total": Resident.objects.visible_to(request.user).count()},
+        {
+            "teams": teams,
+            "tasks": tasks,
+            "waiting": sum(task.count for task in tasks),
+            "resident_total": Resident.objects.visible_to(request.user).count(),
+            "is_administrator": access_of(request.user).is_administrator,
+        },
     )
 
 

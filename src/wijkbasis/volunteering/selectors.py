@@ -379,3 +379,66 @@ def exported_fields_in_words() -> dict[str, dict[str, Any]]:
             "to_status": lambda event: status_label(event.to_status),
         },
     }
+
+
+# ---------------------------------------------------------------------------
+# The broker's day on the werkplek home (the hook of accounts.selectors.werkplek_tasks)
+
+
+def werkplek_tasks(user: Any) -> list[Any]:
+    """What waits for this member of staff in the vacancy bank, as counts with a link: responses
+    waiting for first contact, follow-ups due, and for reviewers the organisations and vacancies
+    to review. Four counting queries, whatever the numbers; no names (nothing to log)."""
+    from django.urls import reverse
+    from django.utils.translation import ngettext
+
+    from wijkbasis.accounts.selectors import WorkItem, access_of
+    from wijkbasis.core.roles import Role
+    from wijkbasis.volunteering.access import organisations_reviewable_by
+    from wijkbasis.volunteering.models import FollowUp
+
+    access = access_of(user)
+    if not (access.is_team_staff or access.is_administrator):
+        return []
+    new = Response.objects.visible_to(user).filter(status=Response.Status.NEW).count()
+    due = (
+        FollowUp.objects.visible_to(user).filter(done_at__isnull=True, due_on__lte=timezone.localdate()).count()
+    )
+    tasks = [
+        WorkItem(
+            count=new,
+            text=ngettext(
+                "%(count)s new response waits for contact",
+                "%(count)s new responses wait for contact",
+                new,
+            )
+            % {"count": new},
+            url=reverse("volunteering:pipeline") + "?status=new",
+        ),
+        WorkItem(
+            count=due,
+            text=ngettext("%(count)s follow-up is due", "%(count)s follow-ups are due", due) % {"count": due},
+            url=reverse("volunteering:follow_ups"),
+        ),
+    ]
+    if access.municipality_ids_as(Role.COMMUNITY_BROKER, Role.TEAM_LEAD):
+        organisations = organisations_reviewable_by(user).count()
+        vacancies = Vacancy.objects.reviewable_by(user).count()
+        review = reverse("volunteering:review_queue")
+        tasks += [
+            WorkItem(
+                count=organisations,
+                text=ngettext(
+                    "%(count)s organisation waits for review", "%(count)s organisations wait for review", organisations
+                )
+                % {"count": organisations},
+                url=review,
+            ),
+            WorkItem(
+                count=vacancies,
+                text=ngettext("%(count)s vacancy waits for review", "%(count)s vacancies wait for review", vacancies)
+                % {"count": vacancies},
+                url=review,
+            ),
+        ]
+    return tasks
