@@ -125,6 +125,9 @@ class IntakeForm(forms.Form):
     )
     #: Set when the form came back asking for the wijk: then an empty choice means "not known".
     district_asked = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    #: Set when the form came back with look-alikes: "save anyway" holds for exactly these values
+    #: (accounts.selectors.look_alike_signature); changed values are checked again.
+    look_alikes_seen = forms.CharField(required=False, widget=forms.HiddenInput, max_length=40)
     languages = forms.CharField(label=_("Languages spoken"), max_length=200, required=False)
     preferred_contact = forms.ChoiceField(
         label=_("Preferred way of contact"), choices=Resident.Contact.choices, initial=Resident.Contact.PHONE

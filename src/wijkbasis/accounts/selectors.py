@@ -174,27 +174,96 @@ def _phone_forms(phone: str) -> set[str]:
 def possible_duplicates_of(resident: Any) -> list[tuple[Any, str]]:
     """Other records that may be this person: the same e-mail address, the same phone number,
     or the same name and postcode. For a team member to decide; never joined automatically."""
+    return look_alikes(
+        name=resident.name,
+        email=resident.email,
+        phone=resident.phone,
+        postcode=resident.postcode,
+        excluding=resident.pk,
+    )
+
+
+def look_alikes(*, name: str, email: str, phone: str, postcode: str, excluding: Any = None) -> list[tuple[Any, str]]:
+    """Records that may be the person these values describe (as typed in a form, before anything
+    is saved): (record, reason) for the same e-mail address, phone number, or name and postcode.
+    Three queries at most. Not scoped: the caller decides what the user may see of them."""
     from django.db.models import F, Value
     from django.db.models.functions import Replace
 
     from wijkbasis.accounts.models import PossibleDuplicate, Resident
 
-    others = Resident.objects.exclude(pk=resident.pk)
+    others = Resident.objects.select_related("district", "intake_team")
+    if excluding is not None:
+        others = others.exclude(pk=excluding)
     found: dict[int, tuple[Any, str]] = {}
-    if resident.email:
-        for other in others.filter(email__iexact=resident.email):
+    email = (email or "").strip()
+    if email:
+        for other in others.filter(email__iexact=email):
             found.setdefault(other.pk, (other, PossibleDuplicate.Reason.SAME_EMAIL))
-    phones = _phone_forms(resident.phone)
+    phones = _phone_forms(phone)
     if phones:
         compact = Replace(
             Replace(Replace(F("phone"), Value(" "), Value("")), Value("-"), Value("")), Value("."), Value("")
         )
         for other in others.alias(compact_phone=compact).filter(compact_phone__in=phones):
             found.setdefault(other.pk, (other, PossibleDuplicate.Reason.SAME_PHONE))
-    if resident.name and resident.postcode:
-        for other in others.filter(name__iexact=resident.name.strip(), postcode=resident.postcode):
+    if name and postcode:
+        for other in others.filter(name__iexact=name.strip(), postcode=postcode):
             found.setdefault(other.pk, (other, PossibleDuplicate.Reason.SAME_NAME_AND_POSTCODE))
     return list(found.values())
+
+
+@dataclass(frozen=True)
+class LookAlikes:
+    """What a member of staff may be told about records like the one they are about to make: the
+    ones they may open, with why, and of the others only that they exist elsewhere, and why."""
+
+    visible: list[tuple[Any, str]] = field(default_factory=list)
+    elsewhere: list[str] = field(default_factory=list)  # "Someone with this phone number is known to another team."
+
+    def __bool__(self) -> bool:
+        return bool(self.visible or self.elsewhere)
+
+
+def look_alikes_shown_to(user: Any, *, name: str, email: str, phone: str, postcode: str) -> LookAlikes:
+    """Look-alikes of typed values, scoped with Resident.objects.visible_to: a record of another
+    team is never shown, only that someone with this phone (e-mail, name and postcode) is known
+    to another team. One query more than look_alikes."""
+    from wijkbasis.accounts.models import PossibleDuplicate, Resident
+
+    found = look_alikes(name=name, email=email, phone=phone, postcode=postcode)
+    if not found:
+        return LookAlikes()
+    visible_ids = set(
+        Resident.objects.visible_to(user)
+        .filter(pk__in=[other.pk for other, _reason in found])
+        .values_list("pk", flat=True)
+    )
+    from django.utils.translation import gettext as _
+
+    reasons = dict(PossibleDuplicate.Reason.choices)
+    known_elsewhere = {
+        PossibleDuplicate.Reason.SAME_EMAIL: _("Someone with this e-mail address is known to another team."),
+        PossibleDuplicate.Reason.SAME_PHONE: _("Someone with this phone number is known to another team."),
+        PossibleDuplicate.Reason.SAME_NAME_AND_POSTCODE: _(
+            "Someone with this name and postcode is known to another team."
+        ),
+    }
+    return LookAlikes(
+        visible=[(other, str(reasons[reason])) for other, reason in found if other.pk in visible_ids],
+        elsewhere=list(
+            dict.fromkeys(str(known_elsewhere[reason]) for other, reason in found if other.pk not in visible_ids)
+        ),
+    )
+
+
+def look_alike_signature(*, name: str, email: str, phone: str, postcode: str) -> str:
+    """A short fingerprint of the values a warning was about: "save anyway" holds only for them."""
+    import hashlib
+
+    phones = sorted(_phone_forms(phone))
+    text = "|".join([(name or "").strip().lower(), (email or "").strip().lower(), ",".join(phones), postcode or ""])
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
 
 
 def open_duplicates_shown_to(user: Any, resident: Any) -> list[tuple[Any, Any, bool]]:

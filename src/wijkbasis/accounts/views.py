@@ -37,12 +37,13 @@ from wijkbasis.accounts.forms import (
     wijk_question,
 )
 from wijkbasis.accounts.models import Resident, User
-from wijkbasis.accounts.processing import ACCESS_LOG_REVIEW
+from wijkbasis.accounts.processing import ACCESS_LOG_REVIEW, RECORD_LINKING
 from wijkbasis.accounts.selectors import access_of
 from wijkbasis.areas.models import District, NeighbourhoodTeam, Organisation
 from wijkbasis.core.access import access_list
 from wijkbasis.core.access_log import Action, actor_for, log_access
 from wijkbasis.core.idempotency import once
+from wijkbasis.core.models import SubmittedForm
 
 PAGE_SIZE = 25
 
@@ -233,10 +234,20 @@ def resident_new(request: HttpRequest) -> HttpResponse:
     teams = _staff_teams(request)
     form = IntakeForm(request.POST or None, districts=_staff_districts(request))
     if request.method == "POST" and form.is_valid():
-        data = {name: value for name, value in form.cleaned_data.items() if name not in ("form_key", "district_asked")}
+        data = {
+            name: value
+            for name, value in form.cleaned_data.items()
+            if name not in ("form_key", "district_asked", "look_alikes_seen")
+        }
+        # A repeat of a form already handled (a double click) goes to what it made, unasked.
+        repeat = SubmittedForm.objects.filter(key=form.cleaned_data["form_key"], result_type="accounts.resident")
+        if not repeat.exists():
+            asked = _asked_about_look_alikes(request, form, data)
+            if asked is not None:
+                return asked
         # Before the transaction: Locatieserver may be slow or down.
         located = services.locate_postcode(data["postcode"]) if not data.get("district") else None
-        if services.needs_wijk_choice(located) and not form.cleaned_data["district_asked"]:
+        if services.needs_wijk_choice(located) and not form.cleaned_data["district_asked"] and not repeat.exists():
             # The wijk cannot be found from the postcode: the same form asks for it; left empty
             # the second time, the record is saved without one (the intake team keeps it).
             asking = request.POST.copy()
@@ -262,6 +273,30 @@ def resident_new(request: HttpRequest) -> HttpResponse:
                 )
             return redirect("accounts:resident_detail", pk=resident.pk)
     return render(request, "accounts/resident_form.html", {"form": form, "intake": True})
+
+
+def _asked_about_look_alikes(request: HttpRequest, form: IntakeForm, data: dict[str, Any]) -> HttpResponse | None:
+    """Before registering someone: records like this one (same phone, e-mail, or name and
+    postcode). Those the broker may open are shown with a link (their names seen are logged);
+    of others only that someone like this is known to another team. The same form comes back
+    with "Save anyway", which holds for exactly these values. None: nothing to ask."""
+    values = {name: data.get(name) or "" for name in ("name", "email", "phone", "postcode")}
+    signature = selectors.look_alike_signature(**values)
+    if form.cleaned_data["look_alikes_seen"] == signature:
+        return None
+    found = selectors.look_alikes_shown_to(request.user, **values)
+    if not found:
+        return None
+    access_list([other for other, _reason in found.visible], request.user, purpose=RECORD_LINKING.code)
+    asking = request.POST.copy()
+    asking["look_alikes_seen"] = signature
+    again = IntakeForm(asking, districts=_staff_districts(request))
+    again.is_valid()
+    return render(
+        request,
+        "accounts/resident_form.html",
+        {"form": again, "intake": True, "look_alikes": found},
+    )
 
 
 @require_safe

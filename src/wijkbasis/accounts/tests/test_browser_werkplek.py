@@ -74,3 +74,37 @@ def test_workplace_pages_have_no_axe_violations(page: Any, live_server: Any, zut
         page.goto(live_server.url + path)
         assert_no_axe_violations(page, label=f"{path} at {width}px")
         assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_intake_warns_about_someone_already_known(page: Any, live_server: Any, zutphen: Any, width: int) -> None:
+    import re
+    import tempfile
+    from pathlib import Path
+
+    from wijkbasis.areas.models import District
+
+    team = NeighbourhoodTeam.objects.get(slug="waterkwartier")
+    broker = staff_user(team, name="Samira Test")
+    known = Resident.objects.create(
+        name="Hodan Ali", phone="0575 000 321", district=District.objects.get(code="WK030101"), source="assisted"
+    )
+    page.set_viewport_size({"width": width, "height": 900})
+    browser_login(page, live_server, broker)
+    page.goto(live_server.url + "/werkplek/inwoners/nieuw/")
+    page.get_by_role("textbox", name="Naam", exact=True).fill("Hodan Ali")
+    page.get_by_role("textbox", name="Telefoon").fill("0575 000 321")
+    page.get_by_role("checkbox", name="mag mijn gegevens bewaren").check()
+    page.get_by_role("radio", name="per telefoon").check()
+    page.get_by_role("combobox", name="Wijk").select_option(label="Waterkwartier")
+    page.get_by_role("button", name="Inschrijven").click()
+    page.wait_for_load_state()
+    shots = Path(tempfile.gettempdir()) / "werkplek-shots"
+    shots.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shots / f"intake-look-alike-{width}.png"), full_page=True)
+    assert_no_axe_violations(page, label=f"intake warning at {width}px")
+    assert page.get_by_role("link", name="Hodan Ali").get_attribute("href") == f"/werkplek/inwoners/{known.pk}/"
+    assert Resident.objects.count() == 1
+    page.get_by_role("button", name=re.compile("Save anyway|Toch opslaan")).click()
+    page.wait_for_url("**/werkplek/inwoners/*/")
+    assert Resident.objects.count() == 2
