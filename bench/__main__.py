@@ -3,6 +3,7 @@
     uv run python -m bench [options]            # key pages on a generated scale database (bench/pages.py)
     uv run python -m bench search [options]     # the vacancy full-text search (bench/search.py)
     uv run python -m bench matching [options]   # matching: ranking in memory, loading facts (bench/matching.py)
+    uv run python -m bench buurtservice [...]   # Buurtservice: re-prioritising 5,000 open requests (bench/buurtservice.py)
 
 `--help` after a sub-command lists its options. Each sets up its own throw-away database (bench/frame.py)
 and writes its figures to bench/results/.
@@ -21,6 +22,7 @@ COMMANDS = {
     "pages": "key pages: server time, under load, Lighthouse",
     "search": "the vacancy full-text search at 2,000 and 20,000 vacancies",
     "matching": "matching: ranking in memory, loading facts from SQLite",
+    "buurtservice": "Buurtservice: re-prioritising 5,000 open requests",
 }
 
 
@@ -85,7 +87,18 @@ def _matching_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db-profiles", type=int, default=20_000)
 
 
-_OPTIONS = {"pages": _pages_options, "search": _search_options, "matching": _matching_options}
+def _buurtservice_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--postgres", action="store_true", help="use a temporary database on DATABASE_URL's server")
+    parser.add_argument("--runs", type=int, default=15, help="runs per figure; the median is reported")
+    parser.add_argument("--no-db", action="store_true", help="only the ordering in memory")
+
+
+_OPTIONS = {
+    "pages": _pages_options,
+    "search": _search_options,
+    "matching": _matching_options,
+    "buurtservice": _buurtservice_options,
+}
 
 if __name__ == "__main__":
     main(sys.argv[1:])

@@ -29,9 +29,9 @@ from wijkbasis.buurtservice.models import (
     coordinated_requests,
 )
 
-#: The columns of a request that its priority is made of (priority.facts_from_row).
+#: The columns of a request that its priority is made of (priority.Facts, in this order).
 WAITLIST_FIELDS = (
-    "pk",
+    "id",
     "category_id",
     "accepted_at",
     "urgent",
@@ -39,7 +39,6 @@ WAITLIST_FIELDS = (
     "is_wmo",
     "wmo_deadline",
     "priority_adjustment",
-    "priority_reason",
 )
 
 
@@ -48,16 +47,64 @@ WAITLIST_FIELDS = (
 
 
 def waiting_facts(service_id: int) -> list[priority.Facts]:
-    """Everything the order of a service's waiting list rests on: one query, no model instances."""
+    """Everything the order of a service's waiting list rests on: one query, no model instances
+    (the reason of an adjustment is read with the rows a page shows: it does not change the order)."""
     rows = Request.objects.filter(service_id=service_id, status=Request.Status.ACCEPTED, accepted_at__isnull=False)
-    return [priority.facts_from_row(row) for row in rows.values(*WAITLIST_FIELDS)]
+    zone = timezone.get_current_timezone()
+    return [
+        priority.Facts(
+            pk,
+            category_id,
+            accepted_at.astimezone(zone).date(),
+            urgent,
+            vulnerability,
+            wmo_deadline if is_wmo else None,
+            adjustment,
+        )
+        for pk, category_id, accepted_at, urgent, vulnerability, is_wmo, wmo_deadline, adjustment in (
+            rows.values_list(*WAITLIST_FIELDS)
+        )
+    ]
 
 
-def waiting_list(service_id: int, *, today: dt.date | None = None) -> list[tuple[priority.Facts, priority.Score]]:
-    """The service's waiting list in order (priority.waitlist_order), with every score's parts."""
-    return priority.waitlist_order(
-        waiting_facts(service_id), priority.Weights.from_settings(), today or timezone.localdate()
+#: The ordered waiting list per service, day and weights, with every request's place, kept until a
+#: request on it changes: (version, ordered list, places by request id).
+_ORDERED: dict[tuple[int, dt.date, priority.Weights], tuple[tuple[Any, ...], list[Any], dict[int, priority.Place]]] = {}
+
+
+def _ordered(service_id: int, today: dt.date | None) -> tuple[list[tuple[priority.Facts, float]], dict[int, Any]]:
+    from django.db.models import Max
+
+    today = today or timezone.localdate()
+    weights = priority.Weights.from_settings()
+    version = tuple(
+        Request.objects.filter(service_id=service_id, status=Request.Status.ACCEPTED)
+        .aggregate(total=Count("id"), changed=Max("updated_at"))
+        .values()
     )
+    key = (service_id, today, weights)
+    cached = _ORDERED.get(key)
+    if cached is not None and cached[0] == version:
+        return cached[1], cached[2]
+    ordered = priority.waitlist_order(waiting_facts(service_id), weights, today)
+    found = priority.places(ordered)
+    if len(_ORDERED) > 64:
+        _ORDERED.clear()
+    _ORDERED[key] = (version, ordered, found)
+    return ordered, found
+
+
+def waiting_list(service_id: int, *, today: dt.date | None = None) -> list[tuple[priority.Facts, float]]:
+    """The service's waiting list in order (priority.waitlist_order), each with its score's total.
+    Ordered again when a request joins, leaves or changes, or the day or the weights change; one
+    cheap query tells (as the vacancy bank keeps its matching facts, volunteering.selectors._cached),
+    so a page costs one query, and ordering thousands happens once per change."""
+    return _ordered(service_id, today)[0]
+
+
+def waiting_places(service_id: int, *, today: dt.date | None = None) -> dict[int, priority.Place]:
+    """Every request's place on the service's waiting list (priority.places), kept with the order."""
+    return _ordered(service_id, today)[1]
 
 
 def throughput(service_id: int, *, today: dt.date | None = None) -> dict[int, float]:
@@ -82,6 +129,7 @@ class Waiting:
     place: priority.Place | None
     estimate: waiting.Estimate
     weeks_counted: int
+    score: priority.Score | None = None
 
     @property
     def method(self) -> str:
@@ -92,8 +140,7 @@ def waiting_for(request: Request, *, today: dt.date | None = None) -> Waiting:
     """A request's place and expected wait. Before it is on the list (requested, intake), the
     estimate is for the end of the list of its kind. Three queries."""
     today = today or timezone.localdate()
-    ordered = waiting_list(request.service_id, today=today)
-    places = priority.places(ordered)
+    ordered, places = _ordered(request.service_id, today)
     per_week = throughput(request.service_id, today=today).get(request.category_id, 0.0)
     place = places.get(request.pk)
     if place is not None:
@@ -104,17 +151,20 @@ def waiting_for(request: Request, *, today: dt.date | None = None) -> Waiting:
         place=place,
         estimate=waiting.expected_wait(ahead=ahead, per_week=per_week),
         weeks_counted=settings.BUURTSERVICE_THROUGHPUT_WEEKS,
+        score=place.score(priority.Weights.from_settings(), today, reason=request.priority_reason) if place else None,
     )
 
 
 def estimates_for(service_id: int, *, today: dt.date | None = None) -> dict[int, waiting.Estimate]:
     """The expected wait of every request on the list (for the coordinator's list)."""
     today = today or timezone.localdate()
-    ordered = waiting_list(service_id, today=today)
+    places = waiting_places(service_id, today=today)
     per_week = throughput(service_id, today=today)
     return {
-        request_id: waiting.expected_wait(ahead=place.ahead_in_category, per_week=per_week.get(facts.category_id, 0.0))
-        for (facts, _score), (request_id, place) in zip(ordered, priority.places(ordered).items(), strict=True)
+        request_id: waiting.expected_wait(
+            ahead=place.ahead_in_category, per_week=per_week.get(place.facts.category_id, 0.0)
+        )
+        for request_id, place in places.items()
     }
 
 

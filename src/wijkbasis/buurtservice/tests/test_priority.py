@@ -7,7 +7,7 @@ import random
 
 from django.utils import translation
 
-from wijkbasis.buurtservice.priority import Facts, Weights, places, score, waitlist_order
+from wijkbasis.buurtservice.priority import Facts, Weights, places, score, total, waitlist_order
 
 TODAY = dt.date(2026, 6, 1)
 WEIGHTS = Weights(wmo_deadline=40, wmo_window_days=56, urgent=30, vulnerable=20, per_week=2.0)
@@ -108,8 +108,24 @@ def test_the_order_does_not_depend_on_the_input_order() -> None:
     for _ in range(5):
         rng.shuffle(items)
         assert [item.id for item, _s in waitlist_order(items, WEIGHTS, TODAY)] == expected
-    totals = [result.total for _item, result in waitlist_order(items, WEIGHTS, TODAY)]
+    totals = [points for _item, points in waitlist_order(items, WEIGHTS, TODAY)]
     assert totals == sorted(totals, reverse=True)
+
+
+def test_the_quick_total_the_list_is_ordered_by_is_the_scores_total() -> None:
+    rng = random.Random(7)
+    for pk in range(2000):
+        item = facts(
+            pk,
+            waited_days=rng.randrange(400),
+            urgent=rng.random() < 0.3,
+            vulnerability=rng.choice(["", "none", "some", "high"]),
+            wmo_deadline=TODAY + dt.timedelta(days=rng.randrange(-30, 90)) if rng.random() < 0.4 else None,
+            adjustment=rng.choice([0, 0, 5, -10, 33]),
+            adjustment_reason="x",
+        )
+        for weights in (WEIGHTS, Weights(wmo_deadline=7, wmo_window_days=30, urgent=11, vulnerable=13, per_week=1.3)):
+            assert total(item, weights, TODAY) == score(item, weights, TODAY).total
 
 
 def test_places_count_the_whole_list_and_the_jobs_of_the_same_kind_ahead() -> None:

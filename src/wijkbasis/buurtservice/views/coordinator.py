@@ -134,7 +134,7 @@ def waitlist(request: HttpRequest) -> HttpResponse:
     ]
     if tab == "wachtlijst":
         ordered = selectors.waiting_list(service.pk)
-        places = selectors.priority.places(ordered)
+        places = selectors.waiting_places(service.pk)
         mine = set(
             Request.objects.coordinated_by(request.user)
             .filter(service=service, status=Request.Status.ACCEPTED)
@@ -145,6 +145,7 @@ def waitlist(request: HttpRequest) -> HttpResponse:
         rows = {item.pk: item for item in request_queryset().filter(pk__in=list(page.object_list))}
         jobs = log_requests_shown(request.user, [rows[pk] for pk in page.object_list if pk in rows])
         per_week = selectors.throughput(service.pk)
+        weights, today = selectors.priority.Weights.from_settings(), timezone.localdate()
         context["rows"] = [
             (
                 job,
@@ -152,6 +153,7 @@ def waitlist(request: HttpRequest) -> HttpResponse:
                 selectors.waiting.expected_wait(
                     ahead=places[job.pk].ahead_in_category, per_week=per_week.get(job.category_id, 0.0)
                 ),
+                places[job.pk].score(weights, today, reason=job.priority_reason),
             )
             for job in jobs
         ]
