@@ -196,9 +196,6 @@ class Organisation(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("volunteering:organisation", kwargs={"slug": self.slug})
-
 
 class NeighbourhoodTeam(TimeStampedModel):
     """A sociaal wijkteam, serving one or more wijken."""

@@ -32,6 +32,7 @@ from wijkbasis.areas.models import (
     WalkInHours,
 )
 from wijkbasis.core.scale import BenchPage, ScaleContext
+from wijkbasis.core.slugs import unique_slug
 
 REQUIRES: tuple[str, ...] = ()
 
@@ -84,11 +85,8 @@ def _name(ctx: ScaleContext, used: set[str]) -> str:
     raise CommandError("Ran out of synthetic names; generate fewer municipalities or wijken.")
 
 
-def _unique_slug(base: str, used: set[str]) -> str:
-    slug, number = base[:48], 2
-    while slug in used:
-        slug = f"{base[:44]}-{number}"
-        number += 1
+def _unique_slug(text: str, used: set[str]) -> str:
+    slug = unique_slug(text, taken=used.__contains__)
     used.add(slug)
     return slug
 
@@ -194,7 +192,7 @@ def generate(ctx: ScaleContext) -> None:
         municipality = Municipality(
             code=f"GM{code}",
             name=name,
-            slug=_unique_slug(slugify(name), used_slugs["municipality"]),
+            slug=_unique_slug(name, used_slugs["municipality"]),
             organisation_name=f"Welzijn {name}",
             organisation_url=f"https://welzijn-{slugify(name)}.example.org/",
             brand_colour=f"#{ctx.random.randrange(20, 120):02x}{ctx.random.randrange(40, 120):02x}75",
@@ -212,7 +210,7 @@ def generate(ctx: ScaleContext) -> None:
                 code=f"WK{code}{index:02d}",
                 cbs_name=f"Wijk {index:02d} {district_name}",
                 name=district_name,
-                slug=_unique_slug(slugify(district_name), used_slugs["district"]),
+                slug=_unique_slug(district_name, used_slugs["district"]),
                 boundary=_rectangle(*box),
                 key_figures_year=2024,
                 key_figures_source=KEY_FIGURES_SOURCE,
@@ -391,7 +389,7 @@ def _generate_teams(
             group = items[start : start + size]
             start += size
             names = "/".join(district.name for _pk, district in group)
-            slug = _unique_slug(slugify(f"{municipality.name} {group[0][1].name}"), used_slugs["team"])
+            slug = _unique_slug(f"{municipality.name} {group[0][1].name}", used_slugs["team"])
             teams.append(
                 NeighbourhoodTeam(
                     municipality_id=municipality_id,
@@ -419,7 +417,7 @@ def _generate_teams(
                             municipality_id=municipality_id,
                             district_id=district_id,
                             name=name[:150],
-                            slug=_unique_slug(slugify(name), used_slugs["place"]),
+                            slug=_unique_slug(name, used_slugs["place"]),
                             kind=kinds[kind_index],
                             description=f"{name} in {district.name}: koffie, activiteiten en een luisterend oor.",
                             street=street,
@@ -472,7 +470,7 @@ def _generate_teams(
                 TeamMember(
                     team_id=team_id,
                     name=name,
-                    slug=_unique_slug(slugify(name), slugs),
+                    slug=_unique_slug(name, slugs),
                     role=role,
                     phone=ctx.phone(),
                     email=f"{slugify(first)}.{slugify(last)}@welzijn.example.org".replace("-", "."),

@@ -15,11 +15,11 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from shapely.geometry import shape
 
 from wijkbasis.areas.models import District, Municipality, Neighbourhood, PostcodeArea
+from wijkbasis.core.slugs import unique_slug_for
 
 Progress = Callable[[str], None]
 
@@ -236,16 +236,6 @@ def _district_name(cbs_name: str) -> str:
     return _DISTRICT_NUMBER_PREFIX.sub("", cbs_name).strip() or cbs_name
 
 
-def _unique_slug(model: type[Any], base: str, suffix: str) -> str:
-    slug = slugify(base) or "gebied"
-    if model.objects.filter(slug=slug).exists():
-        slug = slugify(f"{base} {suffix}")
-    candidate, number = slug, 2
-    while model.objects.filter(slug=candidate).exists():
-        candidate, number = f"{slug}-{number}", number + 1
-    return candidate
-
-
 def _figure_fields(area: _Area) -> dict[str, Any]:
     if not area.figures:
         return {}
@@ -274,7 +264,7 @@ def import_areas(directory: Path, *, progress: Progress = _noop) -> AreaImportSu
             if area.boundary:
                 values["boundary"] = area.boundary
             if existing is None:
-                values["slug"] = _unique_slug(Municipality, area.name, code)
+                values["slug"] = unique_slug_for(Municipality, area.name, qualifier=code, fallback="gebied")
             municipality, _created = Municipality.objects.update_or_create(code=code, defaults=values)
             municipality_objects[code] = municipality
             summary.municipalities.append(f"{municipality.name} ({code})")
@@ -293,7 +283,7 @@ def import_areas(directory: Path, *, progress: Progress = _noop) -> AreaImportSu
             }
             existing = District.objects.filter(code=code).first()
             if existing is None:
-                values["slug"] = _unique_slug(District, name, municipality.name)
+                values["slug"] = unique_slug_for(District, name, qualifier=municipality.name, fallback="gebied")
             district, created = District.objects.update_or_create(code=code, defaults=values)
             district_objects[code] = district
             if created:

@@ -6,9 +6,7 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -18,10 +16,7 @@ from wijkbasis.areas.key_figures import age_groups, general_figures
 from wijkbasis.areas.models import District, Municipality, NeighbourhoodTeam, Place
 from wijkbasis.areas.postcodes import LookupStatus, lookup_postcode, normalise_postcode, stored_lookup
 from wijkbasis.core.links import absolute_url
-
-
-def _breadcrumbs(*items: tuple[str, str]) -> list[tuple[str, str]]:
-    return [(_("Home"), reverse("areas:home")), *items]
+from wijkbasis.ui.breadcrumbs import breadcrumbs
 
 
 def _home_context(form: PostcodeForm, result: object = None) -> dict[str, object]:
@@ -65,7 +60,7 @@ def municipality(request: HttpRequest, slug: str) -> HttpResponse:
             "municipality": municipality,
             "map": selectors.municipality_map(municipality),
             "form": PostcodeForm(),
-            "breadcrumbs": _breadcrumbs((municipality.name, "")),
+            "breadcrumbs": breadcrumbs((municipality.name, "")),
         },
     )
 
@@ -93,7 +88,7 @@ def district(request: HttpRequest, slug: str) -> HttpResponse:
             "places": district.places.all(),
             "postcode_note": postcode_note,
             "page_url": absolute_url(district.get_absolute_url(), request),
-            "breadcrumbs": _breadcrumbs(
+            "breadcrumbs": breadcrumbs(
                 (district.municipality.name, district.municipality.get_absolute_url()), (district.name, "")
             ),
         },
@@ -136,7 +131,7 @@ def team(request: HttpRequest, slug: str) -> HttpResponse:
             "members": team.members.all(),
             "districts": team.districts.all(),
             "places": team.managed_places.all(),
-            "breadcrumbs": _breadcrumbs(
+            "breadcrumbs": breadcrumbs(
                 (team.municipality.name, team.municipality.get_absolute_url()), (team.name, "")
             ),
         },
@@ -153,7 +148,7 @@ def team_member(request: HttpRequest, team_slug: str, slug: str) -> HttpResponse
             "member": member,
             "team": member.team,
             "municipality": member.team.municipality,
-            "breadcrumbs": _breadcrumbs(
+            "breadcrumbs": breadcrumbs(
                 (member.team.municipality.name, member.team.municipality.get_absolute_url()),
                 (member.team.name, member.team.get_absolute_url()),
                 (member.name, ""),
@@ -204,7 +199,7 @@ def place(request: HttpRequest, slug: str) -> HttpResponse:
             "opening_hours": place.opening_hours.all(),
             "walk_in_hours": place.walk_in_hours.all(),
             "reach": how_to_reach(place),
-            "breadcrumbs": _breadcrumbs(
+            "breadcrumbs": breadcrumbs(
                 (place.municipality.name, place.municipality.get_absolute_url()), (place.name, "")
             ),
         },

@@ -3,13 +3,12 @@
 Updates are always refused. Deletes are refused for entries younger than the retention
 period of the access log, so `purge-expired` can remove old entries and nothing else can.
 The period is fixed in the trigger; a test checks it equals the registered retention.
+Installed and repaired through `core.vendor_sql` (see ACCESS_LOG_GUARDS).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
+from wijkbasis.core.vendor_sql import VendorSQL
 
 ACCESS_LOG_RETENTION_DAYS = 730
 TABLE = "core_accesslogentry"
@@ -41,33 +40,9 @@ POSTGRES_CREATE = [
 POSTGRES_DROP = [f"DROP TRIGGER IF EXISTS {TABLE}_guard ON {TABLE}", f"DROP FUNCTION IF EXISTS {TABLE}_guard()"]
 
 
-def create_statements(vendor: str) -> list[str]:
-    return {"sqlite": SQLITE_CREATE, "postgresql": POSTGRES_CREATE}.get(vendor, [])
-
-
-def drop_statements(vendor: str) -> list[str]:
-    return {"sqlite": SQLITE_DROP, "postgresql": POSTGRES_DROP}.get(vendor, [])
-
-
-def install(connection: Any) -> None:
-    with connection.cursor() as cursor:
-        for statement in create_statements(connection.vendor):
-            cursor.execute(statement)
-
-
-def uninstall(connection: Any) -> None:
-    with connection.cursor() as cursor:
-        for statement in drop_statements(connection.vendor):
-            cursor.execute(statement)
-
-
-@contextmanager
-def access_log_guards_lifted(connection: Any) -> Iterator[None]:
-    if TABLE not in connection.introspection.table_names():
-        yield
-        return
-    uninstall(connection)
-    try:
-        yield
-    finally:
-        install(connection)
+ACCESS_LOG_GUARDS = VendorSQL(
+    name="access log guards",
+    table=TABLE,
+    create={"sqlite": SQLITE_CREATE, "postgresql": POSTGRES_CREATE},
+    drop={"sqlite": SQLITE_DROP, "postgresql": POSTGRES_DROP},
+)

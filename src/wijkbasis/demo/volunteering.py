@@ -18,12 +18,19 @@ from wijkbasis.volunteering.models import NotMatchedReason, Response, Skill, Tal
 
 @transaction.atomic
 def load_volunteering(municipality: Municipality, *, progress: Callable[[str], None], with_people: bool = True) -> None:
-    for order, (name, slug, category, terms) in enumerate(data.SKILLS):
+    for order, (name, name_en, slug, category, terms) in enumerate(data.SKILLS):
         Skill.objects.update_or_create(
-            slug=slug, defaults={"name": name, "category": category, "search_terms": terms, "sort_order": order}
+            slug=slug,
+            defaults={
+                "name": name,
+                "name_en": name_en,
+                "category": category,
+                "search_terms": terms,
+                "sort_order": order,
+            },
         )
-    for order, name in enumerate(data.NOT_MATCHED_REASONS):
-        NotMatchedReason.objects.update_or_create(name=name, defaults={"sort_order": order})
+    for order, (name, name_en) in enumerate(data.NOT_MATCHED_REASONS):
+        NotMatchedReason.objects.update_or_create(name=name, defaults={"name_en": name_en, "sort_order": order})
     skills = {skill.slug: skill for skill in Skill.objects.all()}
     admin = User.objects.filter(is_superuser=True).order_by("pk").first()
     created = 0

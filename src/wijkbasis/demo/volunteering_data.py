@@ -8,37 +8,74 @@ made up, as are all contact people ("Contact …", example.org addresses, 0575 0
 
 from __future__ import annotations
 
-# (name, slug, category, search terms)
+# (name, name in English, slug, category, search terms)
 SKILLS = [
-    ("Tuinieren", "tuinieren", "hands", "tuin, groen, planten, snoeien, moestuin"),
-    ("Klussen", "klussen", "hands", "klus, repareren, timmeren, gereedschap"),
-    ("Koken", "koken", "hands", "kok, eten, maaltijd, keuken, bakken"),
-    ("Dieren verzorgen", "dieren-verzorgen", "hands", "dier, dieren, kinderboerderij, geiten"),
-    ("Fietsen repareren", "fietsen-repareren", "hands", "fiets, fietsen, repareren"),
-    ("Schoonmaken en opruimen", "opruimen", "hands", "opruimen, schoonmaken, afval, clean up"),
-    ("Rijden en vervoer", "vervoer", "hands", "rijden, auto, chauffeur, vervoer, busje"),
-    ("Administratie", "administratie", "head", "administratie, computer, kantoor, boekhouding"),
-    ("Taal en lezen", "taal", "head", "taal, nederlands, lezen, schrijven, taalmaatje, voorlezen"),
-    ("Computer en digitaal", "digitaal", "head", "computer, internet, telefoon, digitaal, website"),
-    ("Geld en formulieren", "formulieren", "head", "geld, formulieren, belasting, papieren, schulden"),
-    ("Organiseren", "organiseren", "head", "organiseren, plannen, evenement, activiteit"),
-    ("Muziek maken", "muziek", "heart", "muziek, zingen, spelen, koor, band"),
-    ("Sport en bewegen", "sport", "heart", "sport, bewegen, wandelen, voetbal, skaten"),
-    ("Gezelschap en luisteren", "gezelschap", "heart", "gezelschap, koffie, praten, eenzaamheid, bezoek"),
-    ("Kinderen en jongeren", "kinderen", "heart", "kinderen, jongeren, jeugd, huiswerk, spelen"),
-    ("Ouderen", "ouderen", "heart", "ouderen, senioren, dementie"),
-    ("Creatief", "creatief", "heart", "creatief, knutselen, naaien, tekenen, schilderen"),
-    ("Natuur en duurzaamheid", "natuur", "heart", "natuur, duurzaam, milieu, energie"),
-    ("Nieuwkomers helpen", "nieuwkomers", "heart", "nieuwkomers, statushouders, azc, vluchtelingen, taal"),
+    ("Tuinieren", "Gardening", "tuinieren", "hands", "tuin, groen, planten, snoeien, moestuin"),
+    ("Klussen", "Odd jobs", "klussen", "hands", "klus, repareren, timmeren, gereedschap"),
+    ("Koken", "Cooking", "koken", "hands", "kok, eten, maaltijd, keuken, bakken"),
+    ("Dieren verzorgen", "Caring for animals", "dieren-verzorgen", "hands", "dier, dieren, kinderboerderij, geiten"),
+    ("Fietsen repareren", "Repairing bikes", "fietsen-repareren", "hands", "fiets, fietsen, repareren"),
+    ("Schoonmaken en opruimen", "Cleaning and tidying", "opruimen", "hands", "opruimen, schoonmaken, afval, clean up"),
+    ("Rijden en vervoer", "Driving and transport", "vervoer", "hands", "rijden, auto, chauffeur, vervoer, busje"),
+    ("Administratie", "Administration", "administratie", "head", "administratie, computer, kantoor, boekhouding"),
+    (
+        "Taal en lezen",
+        "Language and reading",
+        "taal",
+        "head",
+        "taal, nederlands, lezen, schrijven, taalmaatje, voorlezen",
+    ),
+    (
+        "Computer en digitaal",
+        "Computers and digital skills",
+        "digitaal",
+        "head",
+        "computer, internet, telefoon, digitaal, website",
+    ),
+    (
+        "Geld en formulieren",
+        "Money and forms",
+        "formulieren",
+        "head",
+        "geld, formulieren, belasting, papieren, schulden",
+    ),
+    ("Organiseren", "Organising", "organiseren", "head", "organiseren, plannen, evenement, activiteit"),
+    ("Muziek maken", "Making music", "muziek", "heart", "muziek, zingen, spelen, koor, band"),
+    ("Sport en bewegen", "Sport and exercise", "sport", "heart", "sport, bewegen, wandelen, voetbal, skaten"),
+    (
+        "Gezelschap en luisteren",
+        "Company and listening",
+        "gezelschap",
+        "heart",
+        "gezelschap, koffie, praten, eenzaamheid, bezoek",
+    ),
+    (
+        "Kinderen en jongeren",
+        "Children and young people",
+        "kinderen",
+        "heart",
+        "kinderen, jongeren, jeugd, huiswerk, spelen",
+    ),
+    ("Ouderen", "Older people", "ouderen", "heart", "ouderen, senioren, dementie"),
+    ("Creatief", "Arts and crafts", "creatief", "heart", "creatief, knutselen, naaien, tekenen, schilderen"),
+    ("Natuur en duurzaamheid", "Nature and sustainability", "natuur", "heart", "natuur, duurzaam, milieu, energie"),
+    (
+        "Nieuwkomers helpen",
+        "Helping newcomers",
+        "nieuwkomers",
+        "heart",
+        "nieuwkomers, statushouders, azc, vluchtelingen, taal",
+    ),
 ]
 
+# (reason, reason in English)
 NOT_MATCHED_REASONS = [
-    "Tijden passen niet",
-    "Te ver weg",
-    "Andere verwachtingen",
-    "Organisatie heeft al genoeg vrijwilligers",
-    "Niet meer bereikbaar",
-    "Wilde toch iets anders",
+    ("Tijden passen niet", "The times do not suit"),
+    ("Te ver weg", "Too far away"),
+    ("Andere verwachtingen", "Different expectations"),
+    ("Organisatie heeft al genoeg vrijwilligers", "The organisation has enough volunteers already"),
+    ("Niet meer bereikbaar", "Could no longer be reached"),
+    ("Wilde toch iets anders", "Wanted something else after all"),
 ]
 
 # (name, kind, wijk code or "" for city-wide, description)

@@ -15,20 +15,6 @@ class VolunteeringConfig(AppConfig):
         register_daily("vacancies", run_daily)
         register_daily("saved_search_emails", send_weekly_digests)
 
-        from django.db.models.signals import post_migrate
+        from wijkbasis.volunteering.search import SEARCH_INDEX
 
-        post_migrate.connect(_repair_search_index, sender=self, dispatch_uid="wijkbasis_search_index")
-
-
-def _repair_search_index(using: str = "default", **kwargs: object) -> None:
-    """A later migration that rebuilds the vacancy table on SQLite drops its triggers: put them back."""
-    from django.db import connections
-
-    from wijkbasis.volunteering.search import create_index_statements
-
-    connection = connections[using]
-    if "volunteering_vacancy" not in connection.introspection.table_names():
-        return
-    with connection.cursor() as cursor:
-        for statement in create_index_statements(connection.vendor):
-            cursor.execute(statement)
+        SEARCH_INDEX.repair_after_migrate(self)

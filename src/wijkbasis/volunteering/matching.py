@@ -58,13 +58,12 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from wijkbasis.areas.models import District
-from wijkbasis.volunteering import slots
-from wijkbasis.volunteering.models import SUITABILITY_LABELS, Skill, Suitability, TalentProfile, Vacancy
+from wijkbasis.core.managed_lists import localized
+from wijkbasis.volunteering import describe, slots
+from wijkbasis.volunteering.models import Skill, TalentProfile, Vacancy
 
 
 class ReasonKind(enum.StrEnum):
@@ -92,8 +91,6 @@ WEIGHTS: Mapping[ReasonKind, float] = {
 MAX_SCORE = 100.0
 #: A flexible vacancy ("whenever it suits you") fits anyone's time, but less than a shared slot.
 FLEXIBLE_TIME_FIT = 0.5
-#: Slot labels shown in one reason before "and N other moments".
-SLOT_LABELS_SHOWN = 3
 
 # Plain local names for the scoring loop: attribute look-ups on enums cost time 100,000 times over.
 _SKILL_WEIGHT = WEIGHTS[ReasonKind.SKILL]
@@ -113,10 +110,12 @@ _GOOD_DUTCH = Vacancy.LanguageLevel.GOOD.value
 
 @dataclass(frozen=True)
 class Names:
-    """Skill and district names for labels, looked up once per load and shared by all facts."""
+    """Skill and district names for labels, looked up once per load and shared by all facts.
+    Skills have a Dutch and, where given, an English name (the label uses the active language)."""
 
     skills: Mapping[int, str] = field(default_factory=dict)
     districts: Mapping[int, str] = field(default_factory=dict)
+    skills_en: Mapping[int, str] = field(default_factory=dict)
 
 
 NO_NAMES = Names()
@@ -356,51 +355,32 @@ def _match(profile: ProfileFacts, vacancy: VacancyFacts, today: dt.date | None) 
 
 def _label(kind: ReasonKind, subject: Any, profile: ProfileFacts, vacancy: VacancyFacts) -> str:
     if kind in (ReasonKind.SKILL, ReasonKind.INTEREST):
-        return _names(subject, vacancy.names.skills, profile.names.skills)
+        english = {**profile.names.skills_en, **vacancy.names.skills_en}
+        return _names(subject, vacancy.names.skills, profile.names.skills, english=english)
     if kind == ReasonKind.TIME:
-        return slot_summary(subject) if subject else str(Vacancy.When.FLEXIBLE.label)
+        return describe.slots_in_words(subject, short=True) if subject else str(Vacancy.When.FLEXIBLE.label)
     if kind == ReasonKind.DISTRICT:
         return _names(subject, vacancy.names.districts, profile.names.districts)
     if kind == ReasonKind.FROM_HOME:
         return str(Vacancy.Where.FROM_HOME.label)
     if kind == ReasonKind.HOURS:
-        return hours_label(subject)
+        return describe.hours_a_week(subject)
     if kind == ReasonKind.LANGUAGE:
         return str(Vacancy.LanguageLevel(subject).label)
-    return ", ".join(str(SUITABILITY_LABELS[flag]) for flag in Suitability if subject & flag)
+    return ", ".join(describe.suitabilities_in_words(subject))
 
 
-def _names(ids: Iterable[int], *lookups: Mapping[int, str]) -> str:
-    """Names in alphabetical order; an unknown id shows as its number rather than disappearing."""
+def _names(ids: Iterable[int], *lookups: Mapping[int, str], english: Mapping[int, str] | None = None) -> str:
+    """Names in alphabetical order, in the active language where `english` has them; an unknown
+    id shows as its number rather than disappearing."""
 
     def name(item_id: int) -> str:
         for lookup in lookups:
             if item_id in lookup:
-                return lookup[item_id]
+                return localized(lookup[item_id], (english or {}).get(item_id, ""))
         return str(item_id)
 
     return ", ".join(sorted(name(item_id) for item_id in ids))
-
-
-def slot_summary(mask: int) -> str:
-    """ "Tuesday afternoon, Thursday afternoon" — the first few slots, then how many more."""
-    labels = slots.describe(mask)
-    if len(labels) <= SLOT_LABELS_SHOWN:
-        return ", ".join(labels)
-    more = len(labels) - SLOT_LABELS_SHOWN
-    # Translators: "Tuesday afternoon, Thursday morning, Friday morning and 2 other moments".
-    return ngettext("%(slots)s and %(count)d other moment", "%(slots)s and %(count)d other moments", more) % {
-        "slots": ", ".join(labels[:SLOT_LABELS_SHOWN]),
-        "count": more,
-    }
-
-
-def hours_label(hours: float) -> str:
-    shown = int(hours) if float(hours).is_integer() else hours
-    # Translators: the hours a vacancy asks for, e.g. "3 hours a week", "1,5 hours a week".
-    return ngettext("%(hours)s hour a week", "%(hours)s hours a week", 1 if shown == 1 else 2) % {
-        "hours": number_format(shown)
-    }
 
 
 def lists_dutch(languages: str) -> bool | None:
@@ -467,7 +447,7 @@ def vacancy_facts(queryset: QuerySet[Vacancy]) -> list[VacancyFacts]:
         if when == _ONE_OFF and starts_at is not None:
             # A one-off task happens when it starts; its slot is that moment, unless the
             # organisation gave slots themselves.
-            time_slots = time_slots or slot_of(starts_at)
+            time_slots = time_slots or slots.slot_of(starts_at)
             starts_on = starts_on or timezone.localdate(starts_at)
             ends_on = ends_on or timezone.localdate(ends_at or starts_at)
         facts.append(
@@ -549,13 +529,6 @@ def profile_facts(queryset: QuerySet[TalentProfile], *, include_private: bool = 
     ]
 
 
-def slot_of(moment: dt.datetime) -> int:
-    """The time slot a moment falls in, in local time: morning until 12, afternoon until 18."""
-    local = timezone.localtime(moment)
-    part = 0 if local.hour < 12 else 1 if local.hour < 18 else 2
-    return slots.bit(local.weekday(), part)
-
-
 def _selected_ids(queryset: QuerySet[Any], ids: list[int]) -> Any:
     """The queryset's ids as a subquery, so the M2M queries need no list of 100,000 parameters
     (SQLite allows 32,766). A sliced queryset is small; its ids are passed as they are."""
@@ -572,8 +545,10 @@ def _id_sets(through: QuerySet[Any], owner: str, target: str) -> dict[int, set[i
 
 
 def _load_names(*, skill_ids: set[int], district_ids: set[int]) -> Names:
+    skills = list(Skill.objects.filter(id__in=skill_ids).values_list("id", "name", "name_en"))
     return Names(
-        skills=dict(Skill.objects.filter(id__in=skill_ids).values_list("id", "name")),
+        skills={skill_id: name for skill_id, name, _english in skills},
+        skills_en={skill_id: english for skill_id, _name, english in skills if english},
         districts=dict(District.objects.filter(id__in=district_ids).values_list("id", "name")),
     )
 

@@ -14,10 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wijkbasis.core.access import PersonalDataQuerySet, VisibleQuerySet
+from wijkbasis.core.managed_lists import LocalizedName, english_name_field
 from wijkbasis.core.models import TimeStampedModel
 
 
-class Skill(models.Model):
+class Skill(LocalizedName, models.Model):
     """A talent, skill or interest from the managed list, in ABCD terms: head, hands, heart."""
 
     class Category(models.TextChoices):
@@ -26,6 +27,7 @@ class Skill(models.Model):
         HEART = "heart", _("heart: caring and connecting")
 
     name = models.CharField(_("name"), max_length=80, unique=True)
+    name_en = english_name_field(max_length=80)
     slug = models.SlugField(_("slug"), unique=True)
     category = models.CharField(_("category"), max_length=10, choices=Category.choices)
     search_terms = models.CharField(
@@ -43,7 +45,7 @@ class Skill(models.Model):
         ordering = ["category", "sort_order", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.localized_name
 
 
 class Suitability(enum.IntFlag):
@@ -67,10 +69,11 @@ SUITABILITY_LABELS = {
 }
 
 
-class NotMatchedReason(models.Model):
+class NotMatchedReason(LocalizedName, models.Model):
     """Why a response did not lead to a placement; a managed list, for honest reports."""
 
     name = models.CharField(_("reason"), max_length=120, unique=True)
+    name_en = english_name_field(max_length=120)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
     is_active = models.BooleanField(_("in use"), default=True)
 
@@ -80,7 +83,7 @@ class NotMatchedReason(models.Model):
         ordering = ["sort_order", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.localized_name
 
 
 #: Where a vacancy is, as lookups from a vacancy: its wijken and the wijk of its place. Which
@@ -142,6 +145,17 @@ class VacancyQuerySet(VisibleQuerySet["Vacancy"]):
 
         municipalities = access_of(user).municipality_ids_as(Role.COMMUNITY_BROKER, Role.TEAM_LEAD)
         return self.filter(status=Vacancy.Status.IN_REVIEW, organisation__municipality_id__in=municipalities)
+
+
+def organisation_url(organisation: Any) -> str:
+    """The public page of an (approved) organisation in the vacancy bank. Here, not as
+    areas.Organisation.get_absolute_url: areas knows nothing of the apps that use it."""
+    return reverse("volunteering:organisation", kwargs={"slug": organisation.slug})
+
+
+#: Slugs that are the names of pages next to the objects' pages (/organisaties/aanmelden/,
+#: /vrijwilligerswerk/bewaren/): never given to an organisation or a vacancy.
+RESERVED_SLUGS = frozenset({"aanmelden", "bewaren", "bewaard", "zoekopdracht", "nieuw"})
 
 
 class Vacancy(TimeStampedModel):
@@ -247,6 +261,18 @@ class Vacancy(TimeStampedModel):
             and self.organisation.status == "approved"
             and (self.expires_on is None or self.expires_on >= timezone.localdate())
         )
+
+    def ended_as(self) -> str | None:
+        """FILLED or CLOSED for a vacancy that was public and is not any more (filled, closed,
+        expired): its page says so, and points to similar work. None for one that is public, or
+        never was (a draft), or whose organisation is not approved."""
+        if self.published_at is None or self.organisation.status != "approved" or self.is_public():
+            return None
+        if self.status == self.Status.FILLED:
+            return self.Status.FILLED
+        if self.status in (self.Status.CLOSED, self.Status.EXPIRED, self.Status.PUBLISHED):
+            return self.Status.CLOSED
+        return None
 
 
 class VacancySearchRow(models.Model):
@@ -405,9 +431,11 @@ class Response(TimeStampedModel):
         related_name="+",
         verbose_name=_("broker who stepped in"),
     )
-
+    #: When the person heard (by e-mail) that the vacancy was filled or closed before their turn.
+    told_vacancy_closed_at = models.DateTimeField(_("told the vacancy closed at"), null=True, blank=True)
 
     objects = ResponseQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("response")
         verbose_name_plural = _("responses")
@@ -428,9 +456,11 @@ class ResponseEvent(models.Model):
     to_status = models.CharField(_("to"), max_length=20)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     at = models.DateTimeField(_("at"), default=timezone.now)
-
+    #: Why it went one step back (a step back always says why).
+    reason = models.CharField(_("why it went back"), max_length=300, blank=True)
 
     objects = ResponsePartQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("response step")
         verbose_name_plural = _("response steps")
@@ -446,8 +476,8 @@ class ResponseNote(models.Model):
     text = models.TextField(_("note"))
     created_at = models.DateTimeField(_("written at"), default=timezone.now)
 
-
     objects = ResponseNoteQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("note")
         verbose_name_plural = _("notes")
@@ -466,8 +496,8 @@ class Placement(models.Model):
     end_date = models.DateField(_("end date"), null=True, blank=True)
     end_reason = models.CharField(_("why it ended"), max_length=200, blank=True)
 
-
     objects = ResponsePartQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("placement")
         verbose_name_plural = _("placements")
@@ -494,8 +524,8 @@ class FollowUp(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
-
     objects = FollowUpQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("follow-up")
         verbose_name_plural = _("follow-ups")
@@ -538,8 +568,8 @@ class TalentProfile(TimeStampedModel):
         _("who may see this"), max_length=20, choices=Visibility.choices, default=Visibility.PRIVATE
     )
 
-
     objects = TalentProfileQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("talent profile")
         verbose_name_plural = _("talent profiles")
@@ -567,8 +597,8 @@ class SavedSearch(models.Model):
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     last_sent_at = models.DateTimeField(_("last sent at"), null=True, blank=True)
 
-
     objects = SavedSearchQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("saved search")
         verbose_name_plural = _("saved searches")

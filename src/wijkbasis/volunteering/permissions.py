@@ -6,6 +6,7 @@ from typing import Any
 
 from wijkbasis.core.permissions import (
     EVERYONE,
+    LOGGED_IN,
     NOT_FOUND,
     OK,
     ORGANISATION,
@@ -76,7 +77,13 @@ ROWS: dict[str, Rule] = {
         post=OK, why="the token is the key; GET shows a button, POST (also one-click) stops"
     ),
     "volunteering:organisation": public(why="approved organisations only"),
-    "volunteering:register_organisation": logged_in(post=REDIRECT),
+    "volunteering:register_organisation": Rule(
+        allowed=LOGGED_IN,
+        post=REDIRECT,
+        exceptions={Role.ANONYMOUS: OK},
+        post_exceptions={Role.ANONYMOUS: REDIRECT},
+        why="anonymous visitors read why to log in first; a post without a session goes to the login page",
+    ),
     "volunteering:organisation_registered": logged_in(),
 }
 

@@ -21,8 +21,10 @@ from wijkbasis.accounts.models import OrganisationMembership, User
 from wijkbasis.accounts.scale import unusable_password
 from wijkbasis.areas.models import Organisation
 from wijkbasis.core.scale import BenchPage, ScaleContext, batched
+from wijkbasis.core.slugs import unique_slug
 from wijkbasis.volunteering import slots
 from wijkbasis.volunteering.models import (
+    RESERVED_SLUGS,
     FollowUp,
     NotMatchedReason,
     Placement,
@@ -104,14 +106,15 @@ def _ensure_vocabulary() -> None:
         from wijkbasis.demo.volunteering_data import SKILLS
 
         Skill.objects.bulk_create(
-            Skill(name=name, slug=slug, category=category, search_terms=terms, sort_order=order)
-            for order, (name, slug, category, terms) in enumerate(SKILLS)
+            Skill(name=name, name_en=name_en, slug=slug, category=category, search_terms=terms, sort_order=order)
+            for order, (name, name_en, slug, category, terms) in enumerate(SKILLS)
         )
     if not NotMatchedReason.objects.exists():
         from wijkbasis.demo.volunteering_data import NOT_MATCHED_REASONS
 
         NotMatchedReason.objects.bulk_create(
-            NotMatchedReason(name=name, sort_order=order) for order, name in enumerate(NOT_MATCHED_REASONS)
+            NotMatchedReason(name=name, name_en=name_en, sort_order=order)
+            for order, (name, name_en) in enumerate(NOT_MATCHED_REASONS)
         )
 
 
@@ -155,10 +158,7 @@ def _organisations(ctx: ScaleContext, now: dt.datetime) -> None:
             m=ctx.facts["municipality_names"][municipality_id],
             company=ctx.faker.company(),
         )[:200]
-        slug, suffix = slugify(name)[:200], 2
-        while slug in used:
-            slug = f"{slugify(name)[:200]}-{suffix}"
-            suffix += 1
+        slug = unique_slug(name, taken=used.__contains__, max_length=220, reserved=RESERVED_SLUGS)
         used.add(slug)
         status = ctx.random.choices(["approved", "pending", "rejected"], [92, 5, 3])[0]
         created = now - dt.timedelta(days=365 * 6 * ctx.random.random() ** 1.3)

@@ -19,8 +19,9 @@ Why the results are the same on both:
   (AND), one alternative of a group is enough (OR); an alternative of several words needs all
   of them. There are no phrase or proximity operators, so word positions never matter.
 - The rank is not bm25 or ts_rank (which differ): it is a small integer both compute the same
-  way. Per group of the query: 4 when it matches in the title, else 2 when in the skills, else
-  1 (it matched somewhere else). Ties keep the order of the queryset (newest first).
+  way. Per group of the query: 4 when the word as typed is in the title, 3 when a word it
+  stands for (the vocabulary) is, else 2 when in the skills, else 1 (it matched somewhere else,
+  such as the organisation's name). Ties keep the order of the queryset (newest first).
 
 How each database answers fast: SQLite looks the ids up in FTS5 (`_matching_ids`); PostgreSQL
 joins each vacancy's index row once (the unmanaged model `VacancySearchRow`) and tests the
@@ -34,6 +35,9 @@ What a query can do:
 - The last word is also a prefix (from 3 letters): "kinderboer" finds "kinderboerderij". Both
   its stem and the word as typed are prefixes, because the stem is not always a prefix of the
   stems of longer words ("taal" stems to "tal", "taalmaatje" to "taalmaatj").
+- A title word made of a managed word and more ("moestuin", "buurtmaaltijd", "taalcafé") is
+  also indexed as that word ("tuin", "maaltijd", "taal"), so "tuin" finds "Hulp in de moestuin"
+  by its title (`compound_parts`): Dutch writes compounds as one word.
 - Stop words are dropped; quotes, operators and other punctuation are just separators. A text
   without words (empty, only stop words, only emoji) does not filter at all. Only the first
   8 words count.
@@ -41,7 +45,7 @@ What a query can do:
 Keeping the index current: `services.save_vacancy` calls `index_vacancy` after the commit. A
 database trigger removes the index row of a deleted vacancy (on PostgreSQL a trigger, not a
 foreign key, because Django's test flush truncates the vacancy table without CASCADE).
-Renaming a skill, organisation, place or wijk changes documents too: index those vacancies
+Renaming a skill (or its terms), organisation, place or wijk changes documents too: index those vacancies
 again (`index_vacancies(Vacancy.objects.filter(skills=skill))`), or run
 `wijkbasis reindex-vacancies`, which also repairs the trigger and drops stray rows.
 """
@@ -61,6 +65,7 @@ from django.db import NotSupportedError, connections, transaction
 from django.db.models import BooleanField, Case, Expression, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 
+from wijkbasis.core.vendor_sql import VendorSQL
 from wijkbasis.volunteering.models import Skill, Vacancy
 
 STOP_WORDS = frozenset((Path(__file__).parent / "data" / "dutch.stop").read_text(encoding="utf-8").split())
@@ -69,7 +74,10 @@ MAX_QUERY_WORDS = 8
 MIN_PREFIX_LENGTH = 3
 BATCH_SIZE = 500
 # Rank points of a query group by where it matches best.
-TITLE_POINTS, SKILLS_POINTS, OTHER_POINTS = 4, 2, 1
+TYPED_TITLE_POINTS, TITLE_POINTS, SKILLS_POINTS, OTHER_POINTS = 4, 3, 2, 1
+#: A managed word counts as a part of a longer title word when it has this many letters, and
+#: the rest of the word at least MIN_COMPOUND_REST ("moes|tuin"; not "w|eten").
+MIN_COMPOUND_PART, MIN_COMPOUND_REST = 4, 3
 
 Vocabulary = Mapping[str, Sequence[str]]
 VacancyQuerySetT = TypeVar("VacancyQuerySetT", bound="QuerySet[Vacancy]")
@@ -136,6 +144,27 @@ def _terms(search_terms: str) -> list[str]:
     return [term.strip() for term in search_terms.split(",") if term.strip()]
 
 
+def compound_parts(text: str, managed: Iterable[str]) -> list[str]:
+    """The managed words that a word of `text` begins or ends with: "Hulp in de moestuin" and
+    "tuin" → ["tuin"]."""
+    found: list[str] = []
+    for word in words(text):
+        for part in managed:
+            if (
+                len(part) >= MIN_COMPOUND_PART
+                and len(word) - len(part) >= MIN_COMPOUND_REST
+                and (word.startswith(part) or word.endswith(part))
+            ):
+                found.append(part)
+    return list(dict.fromkeys(found))
+
+
+def load_managed_words(*, using: str = "default") -> tuple[str, ...]:
+    """The words of the skills in use (names and search terms), for compound_parts; one query."""
+    texts = Skill.objects.using(using).filter(is_active=True).values_list("name", "search_terms")
+    return tuple(sorted({word for name, terms in texts for word in words(f"{name} {terms}") if lexeme(word)}))
+
+
 def vacancy_document(vacancy: Vacancy) -> SearchDocument:
     """Uses the vacancy's organisation, place, skills and districts: load them with it."""
     skills = [text for skill in vacancy.skills.all() for text in (skill.name, *_terms(skill.search_terms))]
@@ -194,13 +223,14 @@ POSTGRES_DROP = [
 ]
 
 
-def create_index_statements(vendor: str) -> list[str]:
-    """Idempotent: running them again repairs a trigger that a table rebuild dropped."""
-    return {"sqlite": SQLITE_CREATE, "postgresql": POSTGRES_CREATE}.get(vendor, [])
-
-
-def drop_index_statements(vendor: str) -> list[str]:
-    return {"sqlite": SQLITE_DROP, "postgresql": POSTGRES_DROP}.get(vendor, [])
+#: Installed by migration 0002, repaired after every migrate (a rebuild of the vacancy table on
+#: SQLite drops its trigger) and by `wijkbasis reindex-vacancies`; see core.vendor_sql.
+SEARCH_INDEX = VendorSQL(
+    name="vacancy search index",
+    table="volunteering_vacancy",
+    create={"sqlite": SQLITE_CREATE, "postgresql": POSTGRES_CREATE},
+    drop={"sqlite": SQLITE_DROP, "postgresql": POSTGRES_DROP},
+)
 
 
 def _vendor(alias: str) -> str:
@@ -210,7 +240,13 @@ def _vendor(alias: str) -> str:
     return str(vendor)
 
 
-def _write(alias: str, documents: dict[int, SearchDocument]) -> None:
+def _with_compound_parts(document: SearchDocument, managed: Sequence[str]) -> SearchDocument:
+    parts = compound_parts(document.title, managed)
+    return document._replace(title="\n".join([document.title, *parts])) if parts else document
+
+
+def _write(alias: str, documents: dict[int, SearchDocument], managed: Sequence[str] = ()) -> None:
+    documents = {pk: _with_compound_parts(document, managed) for pk, document in documents.items()}
     with connections[alias].cursor() as cursor:
         if _vendor(alias) == "postgresql":
             # PostgreSQL gets the words as Python cut them; its `dutch` configuration stems them.
@@ -247,6 +283,7 @@ def index_vacancies(
         .prefetch_related("skills", "districts")
         .order_by("pk")
     )
+    managed = load_managed_words(using=alias)
     done, last_pk = 0, 0
     while True:
         with transaction.atomic(using=alias):
@@ -255,7 +292,7 @@ def index_vacancies(
             batch = list(vacancies.filter(pk__gt=last_pk).select_for_update(of=("self",), no_key=True)[:batch_size])
             if not batch:
                 return done
-            _write(alias, {vacancy.pk: vacancy_document(vacancy) for vacancy in batch})
+            _write(alias, {vacancy.pk: vacancy_document(vacancy) for vacancy in batch}, managed)
         done += len(batch)
         last_pk = batch[-1].pk
         if progress is not None:
@@ -422,24 +459,21 @@ class _TsMatch(Expression):
 
 
 def _rank(vendor: str, groups: list[list[str]]) -> Expression:
-    """Per group: title 4, else skills 2, else 1 (it matched in the rest); summed. The same
-    numbers on both databases."""
+    """Per group: the word as typed in the title 4, a word it stands for in the title 3, in the
+    skills 2, else 1 (it matched in the rest); summed. The same numbers on both databases."""
+
+    def matches(group: list[list[str]], weight: str) -> Any:
+        if vendor == "postgresql":
+            return _TsMatch(group, weight)
+        return Q(pk__in=_matching_ids(group, weight=weight))
+
     points: list[Expression] = []
     for group in groups:
-        if vendor == "postgresql":
-            in_title: Any = _TsMatch([group], "A")
-            in_skills: Any = _TsMatch([group], "B")
-        else:
-            in_title = Q(pk__in=_matching_ids([group], weight="A"))
-            in_skills = Q(pk__in=_matching_ids([group], weight="B"))
-        points.append(
-            Case(
-                When(in_title, then=Value(TITLE_POINTS)),
-                When(in_skills, then=Value(SKILLS_POINTS)),
-                default=Value(OTHER_POINTS),
-                output_field=IntegerField(),
-            )
-        )
+        cases = [When(matches([group[:1]], "A"), then=Value(TYPED_TITLE_POINTS))]
+        if len(group) > 1:
+            cases.append(When(matches([group], "A"), then=Value(TITLE_POINTS)))
+        cases.append(When(matches([group], "B"), then=Value(SKILLS_POINTS)))
+        points.append(Case(*cases, default=Value(OTHER_POINTS), output_field=IntegerField()))
     total = points[0]
     for more in points[1:]:
         total = total + more

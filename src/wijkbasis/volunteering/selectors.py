@@ -17,6 +17,8 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from wijkbasis.areas.models import NeighbourhoodTeam
+from wijkbasis.core.managed_lists import localized
+from wijkbasis.volunteering.describe import VacancyCard, vacancy_card
 from wijkbasis.volunteering.models import (
     RESPONSE_DISTRICT_LOOKUPS,
     VACANCY_DISTRICT_LOOKUPS,
@@ -155,10 +157,11 @@ def volunteering_figures(
             row(district_id).placements += 1
     not_matched = ResponseEvent.objects.filter(
         response__in=responses, to_status=Response.Status.NOT_MATCHED, at__gte=since, at__lt=until
-    ).values_list("response__vacancy_id", "response__not_matched_reason__name")
-    for vacancy_id, reason in not_matched:
+    ).values_list("response__vacancy_id", "response__not_matched_reason__name", "response__not_matched_reason__name_en")
+    for vacancy_id, reason, reason_en in not_matched:
         for district_id in all_where[vacancy_id]:
-            row(district_id).not_matched_reasons[reason or "—"] += 1
+            # The reason's name in the active language (core.managed_lists).
+            row(district_id).not_matched_reasons[localized(reason, reason_en) if reason else "—"] += 1
     return figures
 
 
@@ -258,6 +261,58 @@ def with_card_relations(queryset: QuerySet[Vacancy]) -> QuerySet[Vacancy]:
     return queryset.select_related(
         "organisation", "organisation__municipality", "place", "place__district"
     ).prefetch_related("districts", "skills")
+
+
+# ---------------------------------------------------------------------------
+# Suggested vacancies: for a person's talents, or instead of a vacancy that has gone
+
+
+def _cards(ranked: list[tuple[Any, Any]]) -> list[VacancyCard]:
+    """Cards for ranked (facts, match) pairs, best first, in a fixed number of queries."""
+    from wijkbasis.volunteering import matching
+
+    vacancies = with_card_relations(Vacancy.objects.all()).in_bulk([facts.id for facts, _match in ranked])
+    return [
+        vacancy_card(vacancies[facts.id], why=matching.explain(match))
+        for facts, match in ranked
+        if facts.id in vacancies
+    ]
+
+
+def suggested_vacancies(profile: TalentProfile, *, limit: int = 10) -> list[VacancyCard]:
+    """The published vacancies that fit a talent profile best, with why (matching.py). For the
+    person themselves and for the team staff who may see the profile (their view checks that)."""
+    from wijkbasis.volunteering import matching
+
+    facts = matching.profile_facts(TalentProfile.objects.filter(pk=profile.pk), include_private=True)
+    if not facts:
+        return []
+    return _cards(matching.rank_vacancies(facts[0], published_vacancy_facts(), limit=limit))
+
+
+def similar_vacancies(vacancy: Vacancy, *, limit: int = 3) -> list[VacancyCard]:
+    """Open vacancies like this one (which may have gone): ranked as if someone had its skills
+    and lived in its wijk, without excluding other wijken or times; each shares a skill, the wijk
+    or working from home with it."""
+    from wijkbasis.volunteering import matching
+
+    (facts,) = matching.vacancy_facts(Vacancy.objects.filter(pk=vacancy.pk))
+    like = matching.ProfileFacts(
+        id=0,
+        skill_ids=facts.skill_ids,
+        home_district_id=min(facts.district_ids) if facts.district_ids else None,
+        from_home=facts.where == Vacancy.Where.FROM_HOME,
+        municipality_id=facts.municipality_id,
+    )
+    others = [item for item in published_vacancy_facts() if item.id != vacancy.pk]
+    # Alike in what or where, not only in time: any flexible vacancy fits anyone's time.
+    alike = {matching.ReasonKind.SKILL, matching.ReasonKind.DISTRICT, matching.ReasonKind.FROM_HOME}
+    ranked = [
+        (facts, match)
+        for facts, match in matching.rank_vacancies(like, others, limit=limit * 5)
+        if any(reason.kind in alike for reason in match.reasons)
+    ]
+    return _cards(ranked[:limit])
 
 
 # ---------------------------------------------------------------------------

@@ -4,6 +4,7 @@ under a transaction; views only validate and call."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,17 +13,19 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from wijkbasis.accounts.models import Consent, OrganisationMembership, Resident, User
 from wijkbasis.accounts.services import ensure_resident_for_user, locate_postcode, new_resident, record_consent
 from wijkbasis.areas.models import Municipality, Organisation, TeamMember
-from wijkbasis.core.access import logged_update
+from wijkbasis.core.access import logged_delete, logged_update
 from wijkbasis.core.access_log import actor_for
 from wijkbasis.core.links import absolute_url
 from wijkbasis.core.mail import send_templated_mail
+from wijkbasis.core.slugs import unique_slug_for
+from wijkbasis.volunteering.geography import vacancy_point
 from wijkbasis.volunteering.models import (
+    RESERVED_SLUGS,
     FollowUp,
     Placement,
     Response,
@@ -39,27 +42,12 @@ from wijkbasis.volunteering.selectors import teams_for_response
 # Organisations
 
 
-#: Slugs that are the names of pages next to the objects' pages (/organisaties/aanmelden/).
-RESERVED_SLUGS = {"aanmelden", "bewaren", "bewaard", "zoekopdracht", "nieuw"}
-
-
-def _unique_slug(model: Any, text: str) -> str:
-    base = slugify(text)[:120] or "item"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-1"
-    candidate, number = base, 2
-    existing = model.objects.all()
-    while existing.filter(slug=candidate).exists():
-        candidate, number = f"{base}-{number}", number + 1
-    return candidate
-
-
 @transaction.atomic
 def register_organisation(*, by: User, municipality: Municipality, **values: Any) -> Organisation:
     """An organisation signs itself up; it waits for review before its vacancies go public."""
     organisation = Organisation.objects.create(
         municipality=municipality,
-        slug=_unique_slug(Organisation, values["name"]),
+        slug=unique_slug_for(Organisation, values["name"], reserved=RESERVED_SLUGS),
         status=Organisation.Status.PENDING,
         registered_by=by,
         **values,
@@ -129,7 +117,7 @@ def _reindex(vacancy: Vacancy) -> None:
 def save_vacancy(*, vacancy: Vacancy, by: User, skills: Any = None, districts: Any = None) -> Vacancy:
     """Create or update a vacancy (its organisation and fields already set)."""
     if not vacancy.slug:
-        vacancy.slug = _unique_slug(Vacancy, f"{vacancy.title} {vacancy.organisation.name}")
+        vacancy.slug = unique_slug_for(Vacancy, f"{vacancy.title} {vacancy.organisation.name}", reserved=RESERVED_SLUGS)
     if vacancy.pk is None:
         vacancy.created_by = by
     vacancy.save()
@@ -143,18 +131,8 @@ def save_vacancy(*, vacancy: Vacancy, by: User, skills: Any = None, districts: A
 
 
 def _locate(vacancy: Vacancy) -> None:
-    """Coordinates for distance search: the place's, else the middle of its (first) wijk."""
-    from shapely.geometry import shape
-
-    latitude = longitude = None
-    if vacancy.place_id and vacancy.place.latitude is not None:
-        latitude, longitude = float(vacancy.place.latitude), float(vacancy.place.longitude)
-    else:
-        district = vacancy.place.district if vacancy.place_id and vacancy.place.district_id else None
-        district = district or vacancy.districts.order_by("code").first()
-        if district is not None and district.boundary:
-            point = shape(district.boundary).representative_point()
-            latitude, longitude = point.y, point.x
+    """Coordinates for distance search (geography.vacancy_point)."""
+    latitude, longitude = vacancy_point(vacancy) or (None, None)
     Vacancy.objects.filter(pk=vacancy.pk).update(latitude=latitude, longitude=longitude)
     vacancy.latitude, vacancy.longitude = latitude, longitude
 
@@ -202,11 +180,67 @@ def review_vacancy(*, vacancy: Vacancy, by: User, approve: bool) -> Vacancy:
 
 @transaction.atomic
 def close_vacancy(*, vacancy: Vacancy, by: User | None, status: str = Vacancy.Status.CLOSED) -> Vacancy:
+    """Filled, closed or expired: off the public list. The people whose response was still on its
+    way hear it (after the commit, tell_waiting_candidates)."""
     vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    was_public = vacancy.status == Vacancy.Status.PUBLISHED
     vacancy.status = status
     vacancy.save()
     _reindex(vacancy)
+    if was_public and status != Vacancy.Status.PUBLISHED:
+        vacancy_id = vacancy.pk
+        transaction.on_commit(lambda: tell_waiting_candidates(vacancy_id=vacancy_id, by=by))
     return vacancy
+
+
+def _may_hear_about_response(resident: Resident) -> bool:
+    """Whether we may e-mail someone about their own response: the consent they gave with it
+    (to keep their details, or to pass them on) is still there."""
+    return resident.has_consent("keep_details") or resident.has_consent("share_with_organisation")
+
+
+def tell_waiting_candidates(*, vacancy_id: int, by: User | None = None) -> int:
+    """E-mail the people whose response to a vacancy that is now filled or closed was still open
+    (new, contacted, getting to know each other) — those with an e-mail address and the consent
+    of _may_hear_about_response — with similar open vacancies. The others the team tells: the
+    response page says who heard and who did not. Returns how many were told."""
+    from wijkbasis.volunteering.selectors import similar_vacancies
+
+    vacancy = Vacancy.objects.select_related("organisation__municipality").get(pk=vacancy_id)
+    ended = vacancy.ended_as()
+    if ended is None:
+        return 0
+    waiting = list(
+        Response.objects.filter(vacancy=vacancy, status__in=OPEN_STEPS, told_vacancy_closed_at__isnull=True)
+        .exclude(contact_email="")
+        .select_related("resident__user")
+        .prefetch_related("resident__consents")
+    )
+    waiting = [response for response in waiting if _may_hear_about_response(response.resident)]
+    if not waiting:
+        return 0
+    similar = similar_vacancies(vacancy, limit=3)
+    search = absolute_url(reverse("volunteering:vacancies"))
+    for response in waiting:
+        user = response.resident.user
+        send_templated_mail(
+            "volunteering/email/vacancy_closed",
+            to=[user if user is not None and user.email == response.contact_email else response.contact_email],
+            context={
+                "vacancy": vacancy,
+                "filled": ended == Vacancy.Status.FILLED,
+                "similar": [card.vacancy for card in similar],
+                "search_url": search,
+            },
+            municipality=vacancy.organisation.municipality,
+        )
+    logged_update(
+        Response.objects.filter(pk__in=[response.pk for response in waiting]),
+        actor=actor_for(by),
+        purpose=VOLUNTEER_MATCHING.code,
+        told_vacancy_closed_at=timezone.now(),
+    )
+    return len(waiting)
 
 
 # ---------------------------------------------------------------------------
@@ -332,19 +366,63 @@ def _notify_organisation(response_id: int) -> None:
     )
 
 
-# The pipeline. Each step says which steps may follow it.
-TRANSITIONS: dict[str, tuple[str, ...]] = {
-    Response.Status.NEW: (Response.Status.CONTACTED, Response.Status.NOT_MATCHED),
-    Response.Status.CONTACTED: (Response.Status.INTRODUCTION, Response.Status.PLACED, Response.Status.NOT_MATCHED),
-    Response.Status.INTRODUCTION: (Response.Status.PLACED, Response.Status.NOT_MATCHED),
-    Response.Status.PLACED: (Response.Status.ENDED,),
-    Response.Status.ENDED: (),
-    Response.Status.NOT_MATCHED: (Response.Status.CONTACTED,),
-}
+# The pipeline: new → contacted → (getting to know each other) → placed → ended, and "not
+# matched" from any step before placed. A response moves straight to any later step in one
+# save; the steps it passes on the way are recorded too, except getting to know each other,
+# which may be skipped. It goes back one step at a time, always with a reason.
+PIPELINE: tuple[str, ...] = (
+    Response.Status.NEW,
+    Response.Status.CONTACTED,
+    Response.Status.INTRODUCTION,
+    Response.Status.PLACED,
+    Response.Status.ENDED,
+)
+#: Steps of a response that is still on its way to a placement.
+OPEN_STEPS = (Response.Status.NEW, Response.Status.CONTACTED, Response.Status.INTRODUCTION)
+#: Passed on the way to a later step without being recorded.
+SKIPPABLE = frozenset({Response.Status.INTRODUCTION})
+
+
+def later_steps(status: str) -> tuple[str, ...]:
+    """The steps a response in `status` may move on to, in order."""
+    if status in OPEN_STEPS:
+        after = PIPELINE[PIPELINE.index(status) + 1 : PIPELINE.index(Response.Status.PLACED) + 1]
+        return (*after, Response.Status.NOT_MATCHED)
+    if status == Response.Status.PLACED:
+        return (Response.Status.ENDED,)
+    return ()
+
+
+def steps_on_the_way(status: str, to_status: str) -> list[str]:
+    """What is recorded for a move forward: every step passed (not the skippable ones), then the target."""
+    if to_status == Response.Status.NOT_MATCHED or to_status not in PIPELINE:
+        return [to_status]
+    passed = PIPELINE[PIPELINE.index(status) + 1 : PIPELINE.index(to_status)]
+    return [step for step in passed if step not in SKIPPABLE] + [to_status]
+
+
+def previous_step(events: Iterable[ResponseEvent], status: str) -> str | None:
+    """Where a step back leads: the step before the current one, as the history went (a step
+    back undoes the step it went back on); None for a new response."""
+    path: list[str] = []
+    for event in events:
+        if event.reason and path:
+            path.pop()
+        else:
+            path.append(event.to_status)
+    if len(path) >= 2 and path[-1] == status:
+        return path[-2]
+    return None
 
 
 class ConflictError(Exception):
     """The response changed since the page was loaded (someone else moved it)."""
+
+
+def changed_meanwhile(response: Response) -> str:
+    return _("Someone else changed this response in the meantime: it is now '%(status)s'.") % {
+        "status": response.get_status_display()
+    }
 
 
 @transaction.atomic
@@ -356,53 +434,107 @@ def move_response(
     expected_status: str | None = None,
     not_matched_reason: Any = None,
     placement: dict[str, Any] | None = None,
+    reason: str = "",
     as_broker: bool = False,
 ) -> Response:
-    """Move a response one step in the pipeline. The row is locked, so two people moving it at
-    the same moment are handled one after the other; the second gets a conflict instead of
-    silently overwriting, and every step is kept in the history."""
+    """Move a response to any later step (recording the steps on the way), or one step back
+    (with a `reason`). The row is locked, so two people moving it at the same moment are handled
+    one after the other; with `expected_status` (what the page showed) the second gets a conflict
+    instead of silently overwriting. Every step is kept in the history."""
     locked = Response.objects.select_for_update().select_related("vacancy").get(pk=response.pk)
     if expected_status is not None and locked.status != expected_status:
-        raise ConflictError(
-            _("Someone else changed this response in the meantime: it is now '%(status)s'.")
-            % {"status": locked.get_status_display()}
-        )
-    if to_status not in TRANSITIONS[locked.status]:
+        raise ConflictError(changed_meanwhile(locked))
+    back = previous_step(locked.events.all(), locked.status)
+    if to_status == back and to_status not in later_steps(locked.status):
+        if not reason.strip():
+            raise ValidationError(_("Say why it goes one step back."))
+        _step_back(locked, to_status, by=by, reason=reason.strip())
+    elif to_status in later_steps(locked.status):
+        if to_status == Response.Status.NOT_MATCHED and not_matched_reason is None:
+            raise ValidationError(_("Choose why it did not work out."))
+        _step_forward(locked, to_status, by=by, not_matched_reason=not_matched_reason, placement=placement or {})
+    else:
         raise ValidationError(
             _("A response that is '%(status)s' cannot go to '%(to)s'.")
             % {"status": locked.get_status_display(), "to": Response.Status(to_status).label}
         )
-    if to_status == Response.Status.NOT_MATCHED and not_matched_reason is None:
-        raise ValidationError(_("Choose why it did not work out."))
+    if as_broker and locked.broker_id is None:
+        locked.broker = by
+    locked.status_changed_at = timezone.now()
+    locked.save()
+    return locked
+
+
+def _step_forward(
+    response: Response, to_status: str, *, by: User, not_matched_reason: Any, placement: dict[str, Any]
+) -> None:
     now = timezone.now()
-    ResponseEvent.objects.create(response=locked, from_status=locked.status, to_status=to_status, by=by, at=now)
-    if locked.first_contact_at is None and to_status != Response.Status.NOT_MATCHED:
-        locked.first_contact_at = now
-    if locked.first_contact_at is not None or to_status == Response.Status.NOT_MATCHED:
+    status = response.status
+    for step in steps_on_the_way(status, to_status):
+        ResponseEvent.objects.create(response=response, from_status=status, to_status=step, by=by, at=now)
+        status = step
+    if response.first_contact_at is None and to_status != Response.Status.NOT_MATCHED:
+        response.first_contact_at = now
+    if response.first_contact_at is not None or to_status == Response.Status.NOT_MATCHED:
         logged_update(
-            FollowUp.objects.filter(response=locked, kind=FollowUp.Kind.NO_CONTACT, done_at__isnull=True),
+            FollowUp.objects.filter(response=response, kind=FollowUp.Kind.NO_CONTACT, done_at__isnull=True),
             actor=actor_for(by),
             purpose=VOLUNTEER_MATCHING.code,
             done_at=now,
             done_by=by,
         )
-    locked.status = to_status
-    locked.status_changed_at = now
-    locked.not_matched_reason = not_matched_reason if to_status == Response.Status.NOT_MATCHED else None
-    if as_broker and locked.broker_id is None:
-        locked.broker = by
-    locked.save()
+    response.status = to_status
+    response.not_matched_reason = not_matched_reason if to_status == Response.Status.NOT_MATCHED else None
     if to_status == Response.Status.PLACED:
-        _place(locked, placement or {}, by=by)
+        _place(response, placement, by=by)
     if to_status == Response.Status.ENDED:
         logged_update(
-            Placement.objects.filter(response=locked),
+            Placement.objects.filter(response=response),
             actor=actor_for(by),
             purpose=VOLUNTEER_MATCHING.code,
-            end_date=(placement or {}).get("end_date") or timezone.localdate(),
-            end_reason=(placement or {}).get("end_reason", ""),
+            end_date=placement.get("end_date") or timezone.localdate(),
+            end_reason=placement.get("end_reason", ""),
         )
-    return locked
+
+
+def _step_back(response: Response, to_status: str, *, by: User, reason: str) -> None:
+    """Undo what the current step did: a placement, its end, the reason for no match, the first contact."""
+    actor = actor_for(by)
+    ResponseEvent.objects.create(
+        response=response, from_status=response.status, to_status=to_status, by=by, at=timezone.now(), reason=reason
+    )
+    if response.status == Response.Status.PLACED:
+        logged_delete(Placement.objects.filter(response=response), actor=actor, purpose=VOLUNTEER_MATCHING.code)
+        logged_update(
+            FollowUp.objects.filter(response=response, kind=FollowUp.Kind.SIX_WEEKS, done_at__isnull=True),
+            actor=actor,
+            purpose=VOLUNTEER_MATCHING.code,
+            done_at=timezone.now(),
+            done_by=by,
+        )
+        _reopen_if_no_longer_filled(response.vacancy)
+    elif response.status == Response.Status.ENDED:
+        logged_update(
+            Placement.objects.filter(response=response),
+            actor=actor,
+            purpose=VOLUNTEER_MATCHING.code,
+            end_date=None,
+            end_reason="",
+        )
+    if to_status == Response.Status.NEW:
+        # The contact that was recorded did not happen: the team is reminded again.
+        response.first_contact_at = None
+        _remind_to_contact(response)
+    response.status = to_status
+    response.not_matched_reason = None
+
+
+def _remind_to_contact(response: Response) -> None:
+    due = timezone.localdate() + dt.timedelta(days=settings.RESPONSE_CONTACT_REMINDER_DAYS)
+    for team in teams_for_response(response):
+        FollowUp.objects.get_or_create(
+            kind=FollowUp.Kind.NO_CONTACT, response=response, team=team, done_at=None, defaults={"due_on": due}
+        )
 
 
 def _place(response: Response, values: dict[str, Any], *, by: User) -> Placement:
@@ -416,13 +548,23 @@ def _place(response: Response, values: dict[str, Any], *, by: User) -> Placement
         FollowUp.objects.get_or_create(
             kind=FollowUp.Kind.SIX_WEEKS, response=response, team=team, done_at=None, defaults={"due_on": due}
         )
-    filled = Response.objects.filter(vacancy=response.vacancy, status=Response.Status.PLACED).count()
-    if filled >= response.vacancy.volunteers_needed:
-        Vacancy.objects.filter(pk=response.vacancy_id, status=Vacancy.Status.PUBLISHED).update(
-            status=Vacancy.Status.FILLED
-        )
-        _reindex(response.vacancy)
+    # This response counts as placed from here (it is saved by the caller).
+    vacancy = response.vacancy
+    placed = Response.objects.filter(vacancy=vacancy, status=Response.Status.PLACED).exclude(pk=response.pk).count()
+    if vacancy.status == Vacancy.Status.PUBLISHED and placed + 1 >= vacancy.volunteers_needed:
+        close_vacancy(vacancy=vacancy, by=by, status=Vacancy.Status.FILLED)
     return placement
+
+
+def _reopen_if_no_longer_filled(vacancy: Vacancy) -> None:
+    """A placement taken back: a vacancy filled by it is open again (when it still could be)."""
+    placed = Response.objects.filter(vacancy=vacancy, status=Response.Status.PLACED).count() - 1
+    if placed < vacancy.volunteers_needed:
+        reopened = Vacancy.objects.filter(pk=vacancy.pk, status=Vacancy.Status.FILLED).update(
+            status=Vacancy.Status.PUBLISHED
+        )
+        if reopened:
+            _reindex(vacancy)
 
 
 def add_note(*, response: Response, by: User, text: str) -> ResponseNote:
@@ -575,3 +717,41 @@ def run_daily(*, today: dt.date | None = None) -> dict[str, int]:
         reminded += 1
     waiting = FollowUp.objects.filter(kind=FollowUp.Kind.NO_CONTACT, done_at__isnull=True, due_on__lte=today).count()
     return {"expired": expired, "published": published, "expiry_reminders": reminded, "waiting_for_contact": waiting}
+
+
+# ---------------------------------------------------------------------------
+# The volunteer withdraws their own response ("Mijn reacties")
+
+#: The reason for no match a withdrawal is counted under (a managed list; made when missing).
+WITHDRAWN_REASON = "De vrijwilliger trok de reactie zelf in"
+WITHDRAWN_REASON_EN = "The volunteer withdrew the response"
+
+
+def withdraw_response(*, response: Response, by: User, expected_status: str | None = None) -> Response:
+    """The person stops their own response, through the pipeline (move_response), so the
+    organisation and the brokers see it in its history: before a placement it ends as "not
+    matched" for the reason "withdrew it themselves"; a placement ends. Logged as every step is."""
+    if response.status == Response.Status.PLACED:
+        return move_response(
+            response=response,
+            to_status=Response.Status.ENDED,
+            by=by,
+            expected_status=expected_status,
+            placement={"end_reason": WITHDRAWN_REASON},
+        )
+    if response.status in (Response.Status.ENDED, Response.Status.NOT_MATCHED):
+        return response
+    from wijkbasis.volunteering.models import NotMatchedReason
+
+    names = {model_field.name for model_field in NotMatchedReason._meta.fields}
+    defaults: dict[str, Any] = {"sort_order": 900}
+    if "name_en" in names:
+        defaults["name_en"] = WITHDRAWN_REASON_EN
+    reason, _created = NotMatchedReason.objects.get_or_create(name=WITHDRAWN_REASON, defaults=defaults)
+    return move_response(
+        response=response,
+        to_status=Response.Status.NOT_MATCHED,
+        by=by,
+        expected_status=expected_status,
+        not_matched_reason=reason,
+    )

@@ -1,24 +1,15 @@
 """When someone can help: days of the week × parts of the day, as one small bit set.
 
 Bit `day * 3 + part` is set when the slot is included (Monday morning is bit 0, Sunday
-evening bit 20). Stored as an integer, so filters and matching are one AND operation."""
+evening bit 20). Stored as an integer, so filters and matching are one AND operation. The
+names of days and parts, and slots in words, are in describe.py."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
-from django.utils.translation import gettext_lazy as _
-
-DAYS = [
-    _("Monday"),
-    _("Tuesday"),
-    _("Wednesday"),
-    _("Thursday"),
-    _("Friday"),
-    _("Saturday"),
-    _("Sunday"),
-]
-PARTS = [_("morning"), _("afternoon"), _("evening")]
+from django.utils import timezone
 
 
 def bit(day: int, part: int) -> int:
@@ -46,15 +37,8 @@ def parts_mask(parts: Iterable[int]) -> int:
     return from_pairs((day, part) for part in parts for day in range(7))
 
 
-def describe(mask: int) -> list[str]:
-    """['dinsdagmiddag', 'woensdagochtend', …] in the active language (Dutch compounds)."""
-    return [slot_label(day, part) for day, part in pairs(mask)]
-
-
-def slot_label(day: int, part: int) -> str:
-    # Translators: a day and a part of the day; in Dutch one word: "dinsdagmiddag".
-    return _("%(day)s %(part)s") % {"day": DAYS[day], "part": PARTS[part]}
-
-
-def choices() -> list[tuple[str, str]]:
-    return [(str(day * 3 + part), slot_label(day, part)) for day in range(7) for part in range(3)]
+def slot_of(moment: dt.datetime) -> int:
+    """The time slot a moment falls in, in local time: morning until 12, afternoon until 18."""
+    local = timezone.localtime(moment)
+    part = 0 if local.hour < 12 else 1 if local.hour < 18 else 2
+    return bit(local.weekday(), part)

@@ -77,6 +77,12 @@ def _examples(zutphen: Any) -> dict[str, Callable[[], dict[str, Any]]]:
         "volunteering/email/new_response": lambda: {"vacancy": vacancy, "url": URL},
         "volunteering/email/expiry_reminder": lambda: {"vacancy": vacancy, "url": URL},
         "volunteering/email/review_waiting": lambda: {"kind": "organisation", "name": "Skatebaan", "url": URL},
+        "volunteering/email/vacancy_closed": lambda: {
+            "vacancy": vacancy,
+            "filled": True,
+            "similar": [vacancy],
+            "search_url": URL,
+        },
         **_buurtservice_examples(zutphen),
     }
 

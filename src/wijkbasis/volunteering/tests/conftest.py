@@ -5,21 +5,20 @@ from typing import Any
 import pytest
 
 from wijkbasis.accounts.tests.factories import UserFactory
-from wijkbasis.areas.models import District, Organisation
-from wijkbasis.volunteering import services
+from wijkbasis.areas.models import Organisation
+from wijkbasis.areas.tests.factories import OrganisationFactory
 from wijkbasis.volunteering.models import NotMatchedReason, Skill, Vacancy
+from wijkbasis.volunteering.tests.factories import NotMatchedReasonFactory, SkillFactory, VacancyFactory
 
 
 @pytest.fixture
 def gardening(db: None) -> Skill:
-    return Skill.objects.create(
-        name="Tuinieren", slug="tuinieren", category=Skill.Category.HANDS, search_terms="tuin, groen, planten"
-    )
+    return SkillFactory(name="Tuinieren", search_terms="tuin, groen, planten")
 
 
 @pytest.fixture
 def organisation(zutphen: Any) -> Organisation:
-    return Organisation.objects.create(
+    return OrganisationFactory(
         municipality=zutphen, name="Kinderboerderij De Klimop", slug="kinderboerderij-de-klimop", kind="foundation"
     )
 
@@ -34,33 +33,15 @@ def member(organisation: Organisation) -> Any:
 
 
 def make_vacancy(organisation: Organisation, *, by: Any = None, publish: bool = True, **values: Any) -> Vacancy:
-    districts = values.pop("districts", None)
-    skills = values.pop("skills", None)
-    defaults = {
-        "title": "Dieren verzorgen",
-        "description": "Je helpt met het voeren en verzorgen van de dieren.",
-        "where": Vacancy.Where.DISTRICTS,
-        "contact_name": "Els",
-        "contact_email": "els@example.org",
-    }
-    vacancy = Vacancy(organisation=organisation, **{**defaults, **values})
-    by = by or UserFactory()
-    vacancy = services.save_vacancy(
-        vacancy=vacancy,
-        by=by,
-        districts=districts if districts is not None else [District.objects.get(code="WK030101")],
-        skills=skills or [],
-    )
-    if publish:
-        vacancy = services.submit_vacancy(vacancy=vacancy, by=by)
-    return vacancy
+    """A vacancy of this organisation (VacancyFactory; other apps' tests use this name)."""
+    return VacancyFactory(organisation=organisation, by=by, publish=publish, **values)
 
 
 @pytest.fixture
 def vacancy(organisation: Organisation, gardening: Skill) -> Vacancy:
-    return make_vacancy(organisation, skills=[gardening])
+    return VacancyFactory(organisation=organisation, skills=[gardening])
 
 
 @pytest.fixture
 def reason(db: None) -> NotMatchedReason:
-    return NotMatchedReason.objects.create(name="Past niet bij de tijden")
+    return NotMatchedReasonFactory(name="Past niet bij de tijden", name_en="The times do not suit")

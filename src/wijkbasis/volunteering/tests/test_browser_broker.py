@@ -5,40 +5,157 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import assert_no_axe_violations, browser_login
+from conftest import browser_login
 
 from wijkbasis.accounts.tests.factories import UserFactory, staff_user
 from wijkbasis.areas.models import District, NeighbourhoodTeam
 from wijkbasis.volunteering import services
 from wijkbasis.volunteering.models import Response, TalentProfile
+from wijkbasis.volunteering.tests.browser import fits, screenshot
+from wijkbasis.volunteering.tests.factories import ResponseFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_the_broker_moves_a_response_to_placed(page: Any, live_server: Any, vacancy: Any, reason: Any) -> None:
-    response, _ = services.respond(
-        vacancy=vacancy, respondent=services.Respondent(name="Mila Vrijwilliger", phone="0575 000 321")
+def _check(page: Any, width: int, name: str) -> None:
+    fits(page, width, name)
+    screenshot(page, name, width)
+
+
+def _step_fields(page: Any) -> list[str]:
+    form = page.locator('#volgende-stap form[method="post"]')
+    if not form.count():
+        return []
+    return sorted(
+        name
+        for name in form.locator("input:not([type=hidden]), select, textarea").evaluate_all(
+            "els => els.map(e => e.name)"
+        )
+        if name
     )
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_the_broker_places_someone_in_one_save_and_goes_one_step_back(
+    page: Any, live_server: Any, vacancy: Any, width: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    response = ResponseFactory(vacancy=vacancy, name="Mila Vrijwilliger", phone="0575 000 321", email="")
     broker = staff_user(NeighbourhoodTeam.objects.get(slug="waterkwartier"), name="Sam Makelaar")
     browser_login(page, live_server, broker)
 
     page.goto(live_server.url + "/werkplek/vrijwilligerswerk/")
-    assert_no_axe_violations(page, label="pipeline")
     page.get_by_role("link", name="Mila Vrijwilliger").click()
     page.wait_for_url(f"**/werkplek/vrijwilligerswerk/reacties/{response.pk}/")
-    assert_no_axe_violations(page, label="response detail (broker)")
+    # Tap to call the volunteer.
+    call = page.locator('main a[href="tel:+31575000321"]')
+    assert call.is_visible() and call.inner_text() == "0575 000 321"
+    assert _step_fields(page) == []  # nothing asked before a step is chosen
+    _check(page, width, "response-broker")
 
-    page.get_by_role("radio", name="gecontacteerd").check()
-    page.get_by_role("button", name="Stap opslaan").click()
-    page.wait_for_load_state()
-    page.get_by_role("radio", name="geplaatst").check()
-    page.get_by_label("Uren per week").fill("3")
-    page.get_by_role("button", name="Stap opslaan").click()
-    page.wait_for_load_state()
-    assert_no_axe_violations(page, label="response detail after placement")
+    # With htmx, choosing a step shows just its fields at once.
+    with page.expect_response(lambda answer: answer.request.headers.get("hx-request") == "true"):
+        page.locator('input[name="stap"][value="placed"]').check()
+    assert _step_fields(page) == ["hours_per_week", "start_date"]
+    with page.expect_response(lambda answer: answer.request.headers.get("hx-request") == "true"):
+        page.locator('input[name="stap"][value="not_matched"]').check()
+    assert _step_fields(page) == ["not_matched_reason"]
+    with page.expect_response(lambda answer: answer.request.headers.get("hx-request") == "true"):
+        page.locator('input[name="stap"][value="placed"]').check()
+    _check(page, width, "response-broker-step-placed")
+    page.locator('#volgende-stap input[name="hours_per_week"]').fill("2,5")
+    page.locator('#volgende-stap form[method="post"] button[type="submit"]').click()
+    page.wait_for_url(f"**/werkplek/vrijwilligerswerk/reacties/{response.pk}/")
     response.refresh_from_db()
     assert response.status == Response.Status.PLACED
-    assert response.placement.hours_per_week == 3
+    assert str(response.placement.hours_per_week) == "2.5"
+    assert list(response.events.values_list("to_status", flat=True)) == ["new", "contacted", "placed"]
+
+    # One step back, with a reason; first without one.
+    with page.expect_response(lambda answer: answer.request.headers.get("hx-request") == "true"):
+        page.locator('input[name="stap"][value="contacted"]').check()
+    assert _step_fields(page) == ["reason"]
+    page.locator('#volgende-stap form[method="post"] button[type="submit"]').click()
+    page.wait_for_load_state()
+    assert page.locator(".utrecht-form-field-error-message").count() == 1
+    _check(page, width, "response-broker-step-back-error")
+    page.locator('textarea[name="reason"]').fill("Toch nog niet begonnen")
+    page.locator('#volgende-stap form[method="post"] button[type="submit"]').click()
+    page.wait_for_url(f"**/werkplek/vrijwilligerswerk/reacties/{response.pk}/")
+    response.refresh_from_db()
+    assert response.status == Response.Status.CONTACTED
+    assert "Toch nog niet begonnen" in page.locator("main").inner_text()  # in the history
+    _check(page, width, "response-broker-after-step-back")
+
+
+def test_without_javascript_the_step_is_chosen_first_then_saved(
+    browser: Any, live_server: Any, vacancy: Any, reason: Any
+) -> None:
+    context = browser.new_context(java_script_enabled=False, locale="nl-NL")
+    page = context.new_page()
+    response = ResponseFactory(vacancy=vacancy, name="Mila Vrijwilliger", email="mila@example.org")
+    browser_login(page, live_server, staff_user(NeighbourhoodTeam.objects.get(slug="waterkwartier")))
+    page.goto(live_server.url + f"/werkplek/vrijwilligerswerk/reacties/{response.pk}/")
+    page.locator('input[name="stap"][value="not_matched"]').check()
+    page.locator('#volgende-stap form[method="get"] button[type="submit"]').click()
+    page.wait_for_url("**?stap=not_matched*")
+    assert _step_fields(page) == ["not_matched_reason"]
+    page.locator('select[name="not_matched_reason"]').select_option(str(reason.pk))
+    page.locator('#volgende-stap form[method="post"] button[type="submit"]').click()
+    page.wait_for_load_state()
+    response.refresh_from_db()
+    assert response.status == Response.Status.NOT_MATCHED and response.not_matched_reason == reason
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_the_vacancy_form_is_filled_in_for_the_contact_and_asks_only_what_it_needs(
+    page: Any, live_server: Any, member: Any, organisation: Any, width: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    organisation.phone, organisation.email = "0575 000 777", "info@klimop.example.org"
+    organisation.save()
+    browser_login(page, live_server, member)
+    page.goto(live_server.url + "/organisatie/vacatures/nieuw/")
+    assert page.locator('input[name="contact_name"]').input_value() == "Els van de Boerderij"
+    assert page.locator('input[name="contact_phone"]').input_value() == "0575 000 777"
+    # Needed only for a one-off task: says so, and is not marked "(niet verplicht)".
+    starts = page.locator('label[for="id_starts_at"]')
+    assert "niet verplicht" not in starts.inner_text()
+    page.locator('input[name="title"]').fill("Wijkfeest opbouwen")
+    page.locator('textarea[name="description"]').fill("Tenten opzetten.")
+    page.locator('input[name="where"][value="city_wide"]').check()
+    page.locator('input[name="when"][value="one_off"]').check()
+    page.locator('button[name="publish"]').click()
+    page.wait_for_load_state()
+    errors = page.locator(".utrecht-form-field-error-message")
+    assert errors.count() == 1 and page.locator("#id_starts_at_error").is_visible()
+    for marked in page.locator(".wb-optional").all():  # no field marked optional has an error
+        block = marked.locator("xpath=ancestor::*[contains(@class, 'wb-form-field')][1]")
+        assert block.locator(".utrecht-form-field-error-message").count() == 0
+    _check(page, width, "vacancy-form-one-off-error")
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_the_review_queue_says_who_applied_and_how_to_reach_them(
+    page: Any, live_server: Any, zutphen: Any, width: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    services.register_organisation(
+        by=UserFactory(name="Joke Visser", email="joke@nieuweclub.example.org"),
+        municipality=zutphen,
+        name="Nieuwe Club",
+        kind="association",
+        phone="0575 000 888",
+        description="Een nieuwe buurtclub.",
+    )
+    browser_login(page, live_server, staff_user(NeighbourhoodTeam.objects.get(slug="waterkwartier")))
+    page.goto(live_server.url + "/werkplek/vrijwilligerswerk/beoordelen/")
+    queue = page.locator("main")
+    assert "Joke Visser" in queue.inner_text()
+    assert queue.locator('a[href="mailto:joke@nieuweclub.example.org"]').is_visible()
+    assert queue.locator('a[href="tel:+31575000888"]').is_visible()
+    _check(page, width, "review-queue")
 
 
 @pytest.mark.parametrize("width", [1280, 320])
@@ -71,8 +188,7 @@ def test_organisation_and_broker_pages_have_no_axe_violations(
         f"/organisatie/reacties/{response.pk}/",
     ):
         page.goto(live_server.url + path)
-        assert_no_axe_violations(page, label=f"{path} at {width}px")
-        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+        fits(page, width, path)
     page.context.clear_cookies()
 
     broker = staff_user(NeighbourhoodTeam.objects.get(slug="waterkwartier"), role="team_lead")
@@ -86,11 +202,9 @@ def test_organisation_and_broker_pages_have_no_axe_violations(
         "/werkplek/taken/",
     ):
         page.goto(live_server.url + path)
-        assert_no_axe_violations(page, label=f"{path} at {width}px")
-        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+        fits(page, width, path)
     page.context.clear_cookies()
 
     browser_login(page, live_server, UserFactory())
     page.goto(live_server.url + "/mijn/talenten/")
-    assert_no_axe_violations(page, label=f"talents at {width}px")
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    fits(page, width, "talents")

@@ -15,7 +15,7 @@ from django.utils.translation import override
 
 from wijkbasis.accounts.models import Resident
 from wijkbasis.areas.models import District, Municipality, Organisation, Place
-from wijkbasis.volunteering import slots
+from wijkbasis.volunteering import describe, slots
 from wijkbasis.volunteering.matching import (
     MAX_SCORE,
     WEIGHTS,
@@ -30,7 +30,6 @@ from wijkbasis.volunteering.matching import (
     rank_profiles,
     rank_vacancies,
     score,
-    slot_of,
     vacancy_facts,
 )
 from wijkbasis.volunteering.models import Skill, Suitability, TalentProfile, Vacancy
@@ -86,7 +85,7 @@ def test_gardener_on_tuesday_afternoon_in_waterkwartier_gets_that_vacancy_first(
     assert best.score == WEIGHTS[ReasonKind.SKILL] + WEIGHTS[ReasonKind.TIME] + WEIGHTS[ReasonKind.DISTRICT]
     line = explain(best)
     assert "tuinieren" in line
-    assert slots.slot_label(TUESDAY, AFTERNOON) in line
+    assert describe.slot_label(TUESDAY, AFTERNOON) in line
     assert "Waterkwartier" in line
     # Labels are made in the language active when scoring.
     with override("en"):
@@ -430,7 +429,7 @@ def test_matching_from_the_database_end_to_end(zutphen: Any) -> None:
     assert ranking[0][0].hours_per_week == 3.0
     line = explain(ranking[0][1])
     assert "tuinieren" in line
-    assert slots.slot_label(TUESDAY, AFTERNOON) in line
+    assert describe.slot_label(TUESDAY, AFTERNOON) in line
     assert "Waterkwartier" in line
     assert len(ranking) == 2  # the Noordveen garden is in a wijk the person did not choose
 
@@ -464,7 +463,7 @@ def test_vacancy_facts_where_and_when(zutphen: Any) -> None:
 
     facts = {facts.id: facts for facts in vacancy_facts(Vacancy.objects.all())}
 
-    assert facts[one_off.pk].time_slots == slots.bit(SATURDAY, MORNING) == slot_of(saturday_ten)
+    assert facts[one_off.pk].time_slots == slots.bit(SATURDAY, MORNING) == slots.slot_of(saturday_ten)
     assert facts[one_off.pk].starts_on == facts[one_off.pk].ends_on == dt.date(2026, 6, 6)
     assert facts[one_off.pk].district_ids == frozenset({waterkwartier.pk})  # the place's, not the ticked wijk
     assert facts[one_off.pk].names.districts[waterkwartier.pk] == "Waterkwartier"

@@ -22,6 +22,7 @@ from django.utils import timezone
 from wijkbasis.areas.models import District, Municipality, Organisation, Place
 from wijkbasis.volunteering.models import Skill, Vacancy
 from wijkbasis.volunteering.search import (
+    compound_parts,
     MAX_QUERY_WORDS,
     STOP_WORDS,
     apply_text_search,
@@ -206,7 +207,8 @@ def test_vacancy_document_has_three_weighted_parts(bank: Bank) -> None:
     ("text", "expected"),
     [
         # The vocabulary: tuinieren ↔ tuin; "groen" is in neither vacancy.
-        ("tuinieren", ["garden", "gardening"]),
+        # The word as typed in the title ranks above a word it stands for: tuinieren ↔ tuin.
+        ("tuinieren", ["gardening", "garden"]),
         ("tuin", ["garden", "gardening"]),
         ("groen", ["garden", "gardening"]),
         # Stems: plural and singular, verb and noun.
@@ -243,7 +245,7 @@ def test_prefix_as_typed_and_alternatives_of_several_words(bank: Bank) -> None:
     assert search("taal") == [cafe, bank.reading]  # in the title, in the skills
     # "taalmaatje" is a term of the skill "Taal en lezen", whose name needs both words.
     assert search("taalmaatje") == [bank.reading, cafe]
-    assert ranks("taalmaatje") == [4, 1]  # "voorlezen" in the title
+    assert ranks("taalmaatje") == [3, 1]  # "voorlezen", a word it stands for, in the title
 
 
 def test_title_match_ranks_above_skills_and_description(bank: Bank) -> None:
@@ -438,3 +440,26 @@ def test_postgresql_sees_characters_as_python_does() -> None:
         texts = [form.format(c) for c in characters[start : start + 5_000] for form in ("a{}b", "1{}", "{}")]
         for text, postgres in zip(texts, _postgres_lexemes(texts), strict=True):
             assert postgres == _python_lexemes(text), (text, unicodedata.name(text[-1], "?"))
+
+
+def test_a_compound_in_the_title_is_found_by_its_managed_part() -> None:
+    managed = ["groen", "lezen", "maaltijd", "tuin", "eten"]
+    assert compound_parts("Hulp in de moestuin", managed) == ["tuin"]
+    assert compound_parts("Kok voor de buurtmaaltijd", managed) == ["maaltijd"]
+    assert compound_parts("Voorlezen op school", managed) == ["lezen"]
+    # Not a word itself, not a part too short, not a rest too short ("w|eten").
+    assert compound_parts("Tuin en groen", managed) == []
+    assert compound_parts("Weten wat je wilt", managed) == []
+
+
+def test_the_word_as_typed_in_a_compound_of_the_title_ranks_first(bank: Bank) -> None:
+    moestuin = make_vacancy(bank.reading.organisation, "Hulp in de moestuin", "Zaaien en oogsten.", 8)
+    snoeien = make_vacancy(bank.reading.organisation, "Snoeien in de boomgaard", "Fruitbomen.", 0)
+    Skill.objects.filter(name="Tuinieren").update(search_terms="tuin, groen, planten, snoeien")
+    index_vacancies(Vacancy.objects.all())
+    found = search("tuin")
+    # "Helpende handen in de tuin" and "moestuin" have the word in the title, "Tuinieren"
+    # begins with it; "snoeien" is only a word it stands for (and newest).
+    assert found.index(moestuin) < found.index(snoeien)
+    assert dict(zip(found, ranks("tuin"), strict=True))[moestuin] == 4
+    assert dict(zip(found, ranks("tuin"), strict=True))[snoeien] == 3

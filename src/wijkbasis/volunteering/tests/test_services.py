@@ -15,9 +15,11 @@ from wijkbasis.accounts.models import Resident
 from wijkbasis.accounts.tests.factories import UserFactory, staff_user
 from wijkbasis.areas.models import District, NeighbourhoodTeam, Organisation, TeamMember
 from wijkbasis.areas.tests.factories import MunicipalityFactory, TeamFactory
-from wijkbasis.volunteering import selectors, services
+from wijkbasis.core.models import AccessLogEntry
+from wijkbasis.volunteering import services
 from wijkbasis.volunteering.models import FollowUp, Response, Vacancy
 from wijkbasis.volunteering.tests.conftest import make_vacancy
+from wijkbasis.volunteering.tests.factories import ResponseFactory, VacancyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -210,16 +212,43 @@ def test_the_pipeline_from_new_to_placed_and_ended(vacancy: Vacancy, settings: A
     assert list(response.events.values_list("to_status", flat=True)) == ["new", "contacted", "placed", "ended"]
 
 
+def test_later_steps_and_the_steps_recorded_on_the_way() -> None:
+    assert services.later_steps("new") == ("contacted", "introduction", "placed", "not_matched")
+    assert services.later_steps("introduction") == ("placed", "not_matched")
+    assert services.later_steps("placed") == ("ended",)
+    assert services.later_steps("ended") == services.later_steps("not_matched") == ()
+    assert services.steps_on_the_way("new", "placed") == ["contacted", "placed"]  # introduction may be skipped
+    assert services.steps_on_the_way("new", "introduction") == ["contacted", "introduction"]
+    assert services.steps_on_the_way("contacted", "not_matched") == ["not_matched"]
+
+
 def test_steps_that_make_no_sense_are_refused(vacancy: Vacancy, reason: Any) -> None:
-    response, _ = services.respond(vacancy=vacancy, user=UserFactory())
+    response = ResponseFactory(vacancy=vacancy, user=UserFactory())
     with pytest.raises(ValidationError):
-        services.move_response(response=response, to_status=Response.Status.PLACED, by=UserFactory())
+        services.move_response(response=response, to_status=Response.Status.ENDED, by=UserFactory())
     with pytest.raises(ValidationError):
         services.move_response(response=response, to_status=Response.Status.NOT_MATCHED, by=UserFactory())
     response = services.move_response(
         response=response, to_status=Response.Status.NOT_MATCHED, by=UserFactory(), not_matched_reason=reason
     )
     assert response.not_matched_reason == reason
+    with pytest.raises(ValidationError):  # back needs a reason
+        services.move_response(response=response, to_status=Response.Status.NEW, by=UserFactory())
+    response = services.move_response(response=response, to_status="new", by=UserFactory(), reason="Toch wel")
+    assert response.status == Response.Status.NEW and response.not_matched_reason is None
+    with pytest.raises(ValidationError):  # a new response has no step back
+        services.move_response(response=response, to_status=Response.Status.NEW, by=UserFactory(), reason="x")
+
+
+def test_a_step_back_goes_where_the_history_came_from(vacancy: Vacancy) -> None:
+    broker = UserFactory()
+    response = ResponseFactory(vacancy=vacancy, user=UserFactory())
+    response = services.move_response(response=response, to_status="introduction", by=broker)
+    response = services.move_response(response=response, to_status="placed", by=broker)
+    assert services.previous_step(response.events.all(), response.status) == "introduction"
+    response = services.move_response(response=response, to_status="introduction", by=broker, reason="Te vroeg")
+    assert services.previous_step(response.events.all(), response.status) == "contacted"
+    assert [event.reason for event in response.events.all()] == ["", "", "", "", "Te vroeg"]
 
 
 def test_a_stale_page_gets_a_conflict_not_an_overwrite(vacancy: Vacancy, reason: Any) -> None:
@@ -284,45 +313,79 @@ def test_brokers_see_their_wijken_and_organisations_their_own(
     assert Response.objects.visible_to(other).count() == 1
 
 
-def test_report_figures_per_wijk_and_period(vacancy: Vacancy, reason: Any, organisation: Organisation) -> None:
-    broker = UserFactory()
-    waterkwartier = District.objects.get(code="WK030101")
-    with time_machine.travel(timezone.now() - dt.timedelta(days=3)):
-        first, _ = services.respond(vacancy=vacancy, user=UserFactory())
-        second, _ = services.respond(vacancy=vacancy, respondent=services.Respondent(name="B", phone="0575 000 999"))
-    services.move_response(response=first, to_status=Response.Status.CONTACTED, by=broker)
-    services.move_response(response=first, to_status=Response.Status.PLACED, by=broker)
-    services.move_response(response=second, to_status=Response.Status.NOT_MATCHED, by=broker, not_matched_reason=reason)
-    home = make_vacancy(organisation, title="Bellen met ouderen", where=Vacancy.Where.FROM_HOME, districts=[])
+def test_a_city_wide_response_without_a_wijk_reaches_every_team(organisation: Any) -> None:
+    vacancy = make_vacancy(organisation, where=Vacancy.Where.FROM_HOME, districts=[])
+    response, _ = services.respond(vacancy=vacancy, respondent=services.Respondent(name="Ergens", phone="0575 000 111"))
+    teams = set(FollowUp.objects.filter(response=response).values_list("team__slug", flat=True))
+    assert teams == {"waterkwartier", "zuidwijken-warnsveld-leesten", "centrum-de-hoven-noordveen"}
 
-    today = timezone.localdate()
-    figures = selectors.volunteering_figures(
-        municipality_id=organisation.municipality_id, start=today - dt.timedelta(days=7), end=today
+
+def test_reserved_words_are_no_organisation_slugs(zutphen: Any) -> None:
+    from wijkbasis.accounts.tests.factories import UserFactory
+
+    organisation = services.register_organisation(
+        by=UserFactory(), municipality=zutphen, name="Aanmelden", kind="other"
     )
-    water = figures[waterkwartier.pk]
-    assert water.published_vacancies == 1  # filled during the period still counts as published then
-    assert (water.responses, water.placements) == (2, 1)
-    assert water.not_matched_reasons == {"Past niet bij de tijden": 1}
-    assert water.new_volunteers_by_channel == {"account": 1, "form": 1}
-    assert 2.9 <= water.median_days_to_first_contact <= 3.1
-    assert figures[None].published_vacancies == 1  # from home: no wijk
-    _ = home
+    assert organisation.slug != "aanmelden"
 
 
-def test_the_organisations_response_counts_stay_true_when_responses_go(vacancy: Vacancy) -> None:
-    def counted() -> Any:
-        return selectors.vacancies_with_response_counts(Vacancy.objects.filter(organisation_id=vacancy.organisation_id))
+def _waiting(vacancy: Vacancy) -> dict[str, Response]:
+    """Responses on their way: by e-mail with consent, by phone only, and one who withdrew consent."""
+    from wijkbasis.accounts.services import withdraw_consent
 
-    first, _ = services.respond(vacancy=vacancy, user=UserFactory())
-    services.respond(vacancy=vacancy, user=UserFactory())
-    listed = selectors.vacancies_with_response_counts(
-        Vacancy.objects.filter(organisation_id=vacancy.organisation_id)
-    ).get(pk=vacancy.pk)
-    assert listed.response_count == 2
-    first.delete()  # as merging, erasure and the retention purge do
-    assert (
-        counted()
-        .get(pk=vacancy.pk)
-        .response_count
-        == 1
-    )
+    responses = {
+        "mail": ResponseFactory(vacancy=vacancy, name="Sanne", email="sanne@example.org"),
+        "phone": ResponseFactory(vacancy=vacancy, name="Ali", email="", phone="06 12345678"),
+        "withdrawn": ResponseFactory(vacancy=vacancy, name="Kees", email="kees@example.org"),
+        "account": ResponseFactory(vacancy=vacancy, user=UserFactory(email="jan@example.org", language="en")),
+    }
+    for purpose in ("share_with_organisation", "keep_details"):
+        withdraw_consent(resident=responses["withdrawn"].resident, purpose=purpose, by=None)
+    return responses
+
+
+def test_when_a_vacancy_is_filled_the_others_on_their_way_hear_it_with_similar_work(
+    vacancy: Vacancy, gardening: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    similar = VacancyFactory(organisation=vacancy.organisation, title="Bloemen water geven", skills=[gardening])
+    waiting = _waiting(vacancy)
+    placed = ResponseFactory(vacancy=vacancy, user=UserFactory())
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.move_response(response=placed, to_status="placed", by=UserFactory())  # one needed: filled
+    vacancy.refresh_from_db()
+    assert vacancy.status == Vacancy.Status.FILLED
+    told = {address for message in mail.outbox for address in message.to}
+    assert told == {"sanne@example.org", "jan@example.org"}  # not by phone, not without consent, not the placed one
+    dutch = next(message for message in mail.outbox if message.to == ["sanne@example.org"])
+    assert ("Dieren verzorgen" in dutch.body and "vervuld" in dutch.subject.lower()) or "filled" in dutch.subject
+    assert similar.title in dutch.body and similar.get_absolute_url() in dutch.body
+    english = next(message for message in mail.outbox if message.to == ["jan@example.org"])
+    assert "is filled" in english.subject  # the account holder's language
+    for key, response in waiting.items():
+        response.refresh_from_db()
+        assert (response.told_vacancy_closed_at is not None) == (key in ("mail", "account")), key
+    assert AccessLogEntry.objects.filter(
+        action="change", object_type="volunteering.response", object_id=str(waiting["mail"].pk)
+    ).exists()
+    # Told once: closing it again later tells nobody again.
+    mail.outbox.clear()
+    assert services.tell_waiting_candidates(vacancy_id=vacancy.pk) == 0
+
+
+def test_when_the_organisation_closes_a_vacancy_the_others_hear_it(
+    vacancy: Vacancy, django_capture_on_commit_callbacks: Any
+) -> None:
+    waiting = _waiting(vacancy)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.close_vacancy(vacancy=vacancy, by=UserFactory(), status=Vacancy.Status.CLOSED)
+    assert len(mail.outbox) == 2
+    assert all("gesloten" in message.subject or "closed" in message.subject for message in mail.outbox)
+    waiting["mail"].refresh_from_db()
+    assert waiting["mail"].told_vacancy_closed_at is not None
+    # A draft that is closed was never public: nobody to tell.
+    draft = VacancyFactory(organisation=vacancy.organisation, publish=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.close_vacancy(vacancy=draft, by=None)
+    assert len(mail.outbox) == 2

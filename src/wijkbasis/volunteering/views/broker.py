@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -26,10 +27,11 @@ from wijkbasis.volunteering.access import (
     vacancy_to_review,
     visible_vacancy,
 )
-from wijkbasis.volunteering.forms import NoteForm, ResponseMoveForm
+from wijkbasis.volunteering.forms.broker import NoteForm
+from wijkbasis.volunteering.forms.steps import StepForm
 from wijkbasis.volunteering.models import FollowUp, Response, TalentProfile, Vacancy
 from wijkbasis.volunteering.processing import VOLUNTEER_MATCHING
-from wijkbasis.volunteering.views.organisation import move
+from wijkbasis.volunteering.views import steps
 
 PAGE_SIZE = 25
 
@@ -59,31 +61,41 @@ def pipeline(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_safe
-@permission_required("werkplek.open")
-def response_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    response = access_response(request.user, pk)
+def _response_page(request: HttpRequest, response: Response, step_form: StepForm | None = None) -> HttpResponse:
+    context = {
+        **steps.step_context(request, response, step_form=step_form),
+        "response": response,
+        "page_url": reverse("volunteering:broker_response", args=[response.pk]),
+        "move_url": reverse("volunteering:broker_response_move", args=[response.pk]),
+    }
+    if request.htmx and step_form is None:
+        return render(request, "volunteering/_step.html", context)
     return render(
         request,
         "volunteering/broker/response_detail.html",
         {
-            "response": response,
+            **context,
             "events": response.events.select_related("by").all(),
             "notes": response.notes.select_related("author").all(),
             "note_form": NoteForm(),
-            "move_form": ResponseMoveForm(
-                initial={"expected_status": response.status}, allowed=services.TRANSITIONS[response.status]
-            ),
             "resident_visible": Resident.objects.visible_to(request.user).filter(pk=response.resident_id).exists(),
         },
     )
+
+
+@require_safe
+@permission_required("werkplek.open")
+def response_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _response_page(request, access_response(request.user, pk))
 
 
 @require_POST
 @permission_required("werkplek.open")
 def response_move(request: HttpRequest, pk: int) -> HttpResponse:
     response = access_response(request.user, pk)
-    return move(request, response, redirect_to=("volunteering:broker_response", pk), as_broker=True)
+    return steps.move(
+        request, response, page="volunteering:broker_response", render_page=_response_page, as_broker=True
+    )
 
 
 @require_POST
@@ -126,32 +138,32 @@ def candidates(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("werkplek.open")
 def suggestions_for_resident(request: HttpRequest, pk: int) -> HttpResponse:
     """Vacancies that fit a resident's talent profile, with the reasons."""
-    from wijkbasis.volunteering import matching
-
     resident = access_resident(request.user, pk, purpose=VOLUNTEER_MATCHING.code)
     profile = TalentProfile.objects.filter(resident=resident).first()
-    rows = []
-    if profile is not None:
-        facts = matching.profile_facts(TalentProfile.objects.filter(pk=profile.pk), include_private=True)
-        if facts:
-            ranked = matching.rank_vacancies(facts[0], selectors.published_vacancy_facts(), limit=20)
-            vacancies = Vacancy.objects.select_related("organisation").in_bulk([item.id for item, _m in ranked])
-            rows = [(vacancies[item.id], match, matching.explain(match)) for item, match in ranked]
     return render(
-        request, "volunteering/broker/suggestions.html", {"resident": resident, "profile": profile, "rows": rows}
+        request,
+        "volunteering/broker/suggestions.html",
+        {
+            "resident": resident,
+            "profile": profile,
+            "suggestions": selectors.suggested_vacancies(profile, limit=20) if profile is not None else [],
+        },
     )
 
 
 @require_safe
 @permission_required("volunteering.review")
 def review_queue(request: HttpRequest) -> HttpResponse:
+    """New organisations and vacancies, each with who signed it up and how to reach them."""
     return render(
         request,
         "volunteering/broker/review.html",
         {
-            "organisations": organisations_reviewable_by(request.user).order_by("created_at"),
+            "organisations": organisations_reviewable_by(request.user)
+            .select_related("registered_by")
+            .order_by("created_at"),
             "vacancies": Vacancy.objects.reviewable_by(request.user)
-            .select_related("organisation")
+            .select_related("organisation", "created_by")
             .order_by("updated_at"),
         },
     )

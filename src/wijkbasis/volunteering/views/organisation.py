@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -21,8 +21,10 @@ from wijkbasis.volunteering.access import (
     editable_vacancy,
     organisation_responses,
 )
-from wijkbasis.volunteering.forms import ResponseMoveForm, VacancyForm
+from wijkbasis.volunteering.forms.organisation import VacancyForm
+from wijkbasis.volunteering.forms.steps import StepForm
 from wijkbasis.volunteering.models import Response, Vacancy
+from wijkbasis.volunteering.views import steps
 
 PAGE_SIZE = 25
 
@@ -54,7 +56,12 @@ def vacancy_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     else:
         vacancy = editable_vacancy(request.user, pk)
         organisation = vacancy.organisation
-    form = VacancyForm(request.POST or None, instance=vacancy, municipality=organisation.municipality)
+    form = VacancyForm(
+        request.POST or None,
+        instance=vacancy,
+        municipality=organisation.municipality,
+        initial=VacancyForm.initial_contact(organisation, request.user) if pk is None else None,
+    )
     if request.method == "POST" and form.is_valid():
         saved = form.save(commit=False)
         saved = services.save_vacancy(
@@ -105,58 +112,36 @@ def responses(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_safe
-@permission_required("volunteering.act_for_organisation")
-def response_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    response = access_organisation_response(request.user, pk)
+def _response_page(request: HttpRequest, response: Response, step_form: StepForm | None = None) -> HttpResponse:
+    context = {
+        **steps.step_context(request, response, step_form=step_form),
+        "response": response,
+        "page_url": reverse("volunteering:org_response", args=[response.pk]),
+        "move_url": reverse("volunteering:org_response_move", args=[response.pk]),
+    }
+    if request.htmx and step_form is None:
+        return render(request, "volunteering/_step.html", context)
     return render(
         request,
         "volunteering/organisation/response_detail.html",
         {
-            "response": response,
+            **context,
             "events": response.events.select_related("by").all(),
-            "move_form": ResponseMoveForm(
-                initial={"expected_status": response.status}, allowed=services.TRANSITIONS[response.status]
-            ),
             "may_contact": response.resident.has_consent("share_with_organisation"),
         },
     )
+
+
+@require_safe
+@permission_required("volunteering.act_for_organisation")
+def response_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _response_page(request, access_organisation_response(request.user, pk))
 
 
 @require_POST
 @permission_required("volunteering.act_for_organisation")
 def response_move(request: HttpRequest, pk: int) -> HttpResponse:
     response = access_organisation_response(request.user, pk)
-    return move(request, response, redirect_to=("volunteering:org_response", pk), as_broker=False)
-
-
-def move(request: HttpRequest, response: Response, *, redirect_to: tuple[str, int], as_broker: bool) -> HttpResponse:
-    """Shared by organisation and broker pages: validate, move, explain conflicts plainly."""
-    form = ResponseMoveForm(request.POST, allowed=services.TRANSITIONS[response.status])
-    if not form.is_valid():
-        messages.error(request, _("Choose the next step."))
-        return redirect(*redirect_to)
-    data = form.cleaned_data
-    try:
-        services.move_response(
-            response=response,
-            to_status=data["to_status"],
-            by=request.user,
-            expected_status=data["expected_status"],
-            not_matched_reason=data["not_matched_reason"],
-            placement={
-                "start_date": data["start_date"],
-                "hours_per_week": data["hours_per_week"],
-                "end_reason": data["end_reason"],
-            },
-            as_broker=as_broker,
-        )
-    except services.ConflictError as error:
-        messages.error(request, str(error))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request, _("The response is now: %(status)s.") % {"status": Response.Status(data["to_status"]).label}
-        )
-    return redirect(*redirect_to)
+    return steps.move(
+        request, response, page="volunteering:org_response", render_page=_response_page, as_broker=False
+    )

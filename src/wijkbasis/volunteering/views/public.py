@@ -4,7 +4,6 @@ saved searches. No account needed to look; only to sign up an organisation."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from typing import Any
 
 from allauth.core import ratelimit
@@ -12,39 +11,40 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.cache import patch_vary_headers
-from django.utils.formats import date_format
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from wijkbasis.accounts.selectors import access_of
 from wijkbasis.areas.models import Municipality, Organisation
 from wijkbasis.core.idempotency import once
 from wijkbasis.core.middleware import parse_query
 from wijkbasis.core.models import SubmittedForm
-from wijkbasis.volunteering import selectors, services, slots
+from wijkbasis.ui.breadcrumbs import breadcrumbs
+from wijkbasis.volunteering import describe, selectors, services
 from wijkbasis.volunteering.access import visible_vacancy
-from wijkbasis.volunteering.filters import Centre, VacancyFilter
-from wijkbasis.volunteering.forms_public import (
+from wijkbasis.volunteering.filters import VacancyFilter
+from wijkbasis.volunteering.filters.filterset import without_noise
+from wijkbasis.volunteering.filters.summary import empty_text, summary
+from wijkbasis.volunteering.filters.wider import wider_searches
+from wijkbasis.volunteering.forms.public import (
     AccountResponseForm,
     OrganisationRegistrationForm,
     ResponseForm,
     SaveSearchForm,
 )
-from wijkbasis.volunteering.models import SUITABILITY_LABELS, Response, SavedSearch, Vacancy
+from wijkbasis.volunteering.models import Response, SavedSearch, Vacancy, organisation_url
 from wijkbasis.volunteering.selectors import with_card_relations
 
 PAGE_SIZE = 20
-
-
-def _breadcrumbs(*items: tuple[str, str]) -> list[tuple[str, str]]:
-    return [(_("Home"), reverse("areas:home")), *items]
+#: Open vacancies shown instead of one that was filled or closed.
+SIMILAR_SHOWN = 3
 
 
 def _vacancies_crumb() -> tuple[str, str]:
@@ -52,87 +52,30 @@ def _vacancies_crumb() -> tuple[str, str]:
 
 
 # ---------------------------------------------------------------------------
-# Describing a vacancy in words
-
-
-def slots_in_words(mask: int, *, short: bool = False) -> str:
-    """'Tuesday morning, Thursday evening'; on a card, many slots are summed up by days and parts."""
-    pairs = slots.pairs(mask)
-    if not pairs:
-        return ""
-    if short and len(pairs) > 4:
-        days = sorted({day for day, _part in pairs})
-        parts = sorted({part for _day, part in pairs})
-        return _("%(days)s, in the %(parts)s") % {
-            "days": ", ".join(str(slots.DAYS[day]) for day in days),
-            "parts": ", ".join(str(slots.PARTS[part]) for part in parts),
-        }
-    return ", ".join(slots.describe(mask))
-
-
-def when_in_words(vacancy: Vacancy, *, short: bool = False) -> str:
-    if vacancy.when == Vacancy.When.FLEXIBLE:
-        return _("Whenever it suits you")
-    if vacancy.when == Vacancy.When.ONE_OFF:
-        if vacancy.starts_at:
-            start = timezone.localtime(vacancy.starts_at)
-            text = date_format(start, "l j F Y, H:i")
-            if vacancy.ends_at:
-                end = timezone.localtime(vacancy.ends_at)
-                text += "–" + (date_format(end, "H:i") if end.date() == start.date() else date_format(end, "j F, H:i"))
-            return _("Once: %(when)s") % {"when": text}
-        described = slots_in_words(vacancy.time_slots, short=short)
-        return _("Once: %(when)s") % {"when": described} if described else _("Once, on a date to agree")
-    described = slots_in_words(vacancy.time_slots, short=short)
-    return _("Regularly: %(when)s") % {"when": described} if described else _("Regularly, at times to agree")
-
-
-def where_in_words(vacancy: Vacancy) -> str:
-    if vacancy.where == Vacancy.Where.FROM_HOME:
-        return _("From home")
-    if vacancy.where == Vacancy.Where.CITY_WIDE:
-        return _("Anywhere in %(municipality)s") % {"municipality": vacancy.organisation.municipality.name}
-    names = []
-    if vacancy.place_id:
-        place = vacancy.place
-        names.append(f"{place.name}, {place.district.name}" if place.district_id else place.name)
-    elif vacancy.address:
-        names.append(vacancy.address)
-    names += [district.name for district in vacancy.districts.all()]
-    return ", ".join(dict.fromkeys(names))
-
-
-@dataclass(frozen=True)
-class VacancyCard:
-    vacancy: Vacancy
-    where: str
-    when: str
-    suitable_for: list[str]
-    distance_km: float | None = None
-
-
-def _card(vacancy: Vacancy, centre: Centre | None = None) -> VacancyCard:
-    return VacancyCard(
-        vacancy=vacancy,
-        where=where_in_words(vacancy),
-        when=when_in_words(vacancy, short=True),
-        suitable_for=[str(SUITABILITY_LABELS[flag]) for flag in vacancy.suitabilities],
-        distance_km=centre.distance_km(vacancy.latitude, vacancy.longitude) if centre else None,
-    )
-
-
-# ---------------------------------------------------------------------------
 # Search
+
+
+def _for_organisations(request: HttpRequest) -> dict[str, Any]:
+    """Where an organisation puts its vacancy on the site: members write one, others sign up first."""
+    acts = bool(access_of(request.user).organisation_ids)
+    url = reverse("volunteering:org_vacancy_new" if acts else "volunteering:register_organisation")
+    return {"acts_for_organisation": acts, "for_organisations_url": url}
 
 
 @require_safe
 def vacancies(request: HttpRequest) -> HttpResponse:
     """The vacancy bank: filters, results as cards, and what to widen when nothing is found.
-    With htmx, only the results are sent back (the same fragment the full page includes)."""
+    With htmx, only the results are sent back (the same fragment the full page includes), and
+    the address bar gets the tidy address of the search."""
+    if not request.htmx:
+        tidy = without_noise(request.GET)
+        if tidy != request.GET:
+            # A form sent without JavaScript: empty fields, a distance without a postcode.
+            return redirect(reverse("volunteering:vacancies") + (f"?{tidy.urlencode()}" if tidy else ""))
     filterset = VacancyFilter(request.GET)
     paginator = Paginator(filterset.qs, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("pagina"))
-    cards = [_card(vacancy, filterset.centre) for vacancy in page.object_list]
+    cards = [describe.vacancy_card(vacancy, centre=filterset.centre) for vacancy in page.object_list]
     query = filterset.query_string()
     user_email = request.user.email if request.user.is_authenticated else ""
     context = {
@@ -142,16 +85,20 @@ def vacancies(request: HttpRequest) -> HttpResponse:
         "count": paginator.count,
         "cards": cards,
         "notices": filterset.notices,
-        "summary": filterset.summary(),
-        "empty_text": filterset.empty_text() if not paginator.count else "",
-        "wider": filterset.wider_searches() if not paginator.count else [],
+        "summary": summary(filterset),
+        "empty_text": empty_text(filterset) if not paginator.count else "",
+        "wider": wider_searches(filterset) if not paginator.count else [],
         "save_form": SaveSearchForm(initial={"query": query, "email": user_email}),
         "query": query,
         "show_filters": bool(set(filterset.active_params()) - {"q"}),
-        "breadcrumbs": _breadcrumbs((_("Volunteer work"), "")),
+        "breadcrumbs": breadcrumbs((_("Volunteer work"), "")),
+        **_for_organisations(request),
     }
     if request.htmx and not request.htmx.history_restore_request:
         response = render(request, "volunteering/public/_results.html", {**context, "partial": True})
+        number = page.number if page.number > 1 else None
+        pairs = "&".join(filter(None, [query, f"pagina={number}" if number else ""]))
+        response["HX-Push-Url"] = reverse("volunteering:vacancies") + (f"?{pairs}" if pairs else "")
     else:
         response = render(request, "volunteering/public/vacancies.html", context)
     # The full page and the fragment share an address: caches must keep them apart.
@@ -172,9 +119,40 @@ def _earlier_response(request: HttpRequest, vacancy: Vacancy) -> Response | None
     return selectors.own_response_to(request.user, vacancy)
 
 
+def _gone(request: HttpRequest, vacancy: Vacancy, ended: str) -> HttpResponse:
+    """A vacancy that was filled or closed: say so, and show similar open work. 410, so search
+    engines drop the address; people still read the page."""
+    return render(
+        request,
+        "volunteering/public/vacancy_gone.html",
+        {
+            "vacancy": vacancy,
+            "municipality": vacancy.organisation.municipality,
+            "filled": ended == Vacancy.Status.FILLED,
+            "similar": selectors.similar_vacancies(vacancy, limit=SIMILAR_SHOWN),
+            "breadcrumbs": breadcrumbs(_vacancies_crumb(), (vacancy.title, "")),
+        },
+        status=410,
+    )
+
+
+def _ended_vacancy(slug: str) -> Vacancy | None:
+    """A vacancy that was public and is filled or closed now, for everyone to see as such."""
+    vacancy = with_card_relations(Vacancy.objects.exclude(published_at=None)).filter(slug=slug).first()
+    return vacancy if vacancy is not None and vacancy.ended_as() else None
+
+
 @require_safe
 def vacancy(request: HttpRequest, slug: str) -> HttpResponse:
-    vacancy = visible_vacancy(request.user, slug=slug)
+    """A published vacancy; for its organisation and the teams of its municipality also a
+    preview of one that is not (yet); for everyone else, one that has gone says so."""
+    try:
+        vacancy = visible_vacancy(request.user, slug=slug)
+    except Http404:
+        ended = _ended_vacancy(slug)
+        if ended is None:
+            raise
+        return _gone(request, ended, ended.ended_as() or "")
     is_public = vacancy.is_public()
     return render(
         request,
@@ -182,13 +160,15 @@ def vacancy(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "vacancy": vacancy,
             "municipality": vacancy.organisation.municipality,
+            "organisation_url": organisation_url(vacancy.organisation),
             "is_public": is_public,
-            "when": when_in_words(vacancy),
-            "slots": slots.describe(vacancy.time_slots),
-            "suitable_for": [str(SUITABILITY_LABELS[flag]) for flag in vacancy.suitabilities],
+            "when": describe.when_in_words(vacancy),
+            "time": describe.time_in_words(vacancy),
+            "skills": describe.names(vacancy.skills.all()),
+            "suitable_for": describe.suitabilities_in_words(vacancy.suitable_for),
             "form": _response_form(request, vacancy) if is_public else None,
             "earlier_response": _earlier_response(request, vacancy),
-            "breadcrumbs": _breadcrumbs(_vacancies_crumb(), (vacancy.title, "")),
+            "breadcrumbs": breadcrumbs(_vacancies_crumb(), (vacancy.title, "")),
         },
     )
 
@@ -197,7 +177,12 @@ def vacancy(request: HttpRequest, slug: str) -> HttpResponse:
 def respond(request: HttpRequest, slug: str) -> HttpResponse:
     """'Ik wil helpen'. A second submit of the same form (double click, back and again) finds
     the first response: the form key, and services.respond per person."""
-    vacancy = get_object_or_404(with_card_relations(Vacancy.objects.published()), slug=slug)
+    vacancy = with_card_relations(Vacancy.objects.published()).filter(slug=slug).first()
+    if vacancy is None:
+        ended = _ended_vacancy(slug)
+        if ended is None:
+            raise Http404
+        return _gone(request, ended, ended.ended_as() or "")
     if request.method == "POST" and not request.user.is_authenticated:
         limited = ratelimit.consume_or_429(request, action="respond_without_account")
         if limited is not None:
@@ -228,7 +213,7 @@ def respond(request: HttpRequest, slug: str) -> HttpResponse:
             "municipality": vacancy.organisation.municipality,
             "form": form,
             "earlier_response": _earlier_response(request, vacancy),
-            "breadcrumbs": _breadcrumbs(
+            "breadcrumbs": breadcrumbs(
                 _vacancies_crumb(), (vacancy.title, vacancy.get_absolute_url()), (_("I want to help"), "")
             ),
         },
@@ -246,7 +231,7 @@ def respond_thanks(request: HttpRequest, slug: str) -> HttpResponse:
             "municipality": vacancy.organisation.municipality,
             "days": settings.RESPONSE_CONTACT_REMINDER_DAYS,
             "teams": selectors.teams_for_vacancy(vacancy),
-            "breadcrumbs": _breadcrumbs(
+            "breadcrumbs": breadcrumbs(
                 _vacancies_crumb(), (vacancy.title, vacancy.get_absolute_url()), (_("Thank you"), "")
             ),
         },
@@ -271,8 +256,8 @@ def organisation(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "organisation": organisation,
             "municipality": organisation.municipality,
-            "cards": [_card(vacancy) for vacancy in found],
-            "breadcrumbs": _breadcrumbs(_vacancies_crumb(), (organisation.name, "")),
+            "cards": [describe.vacancy_card(vacancy) for vacancy in found],
+            "breadcrumbs": breadcrumbs(_vacancies_crumb(), (organisation.name, "")),
         },
     )
 
@@ -285,8 +270,23 @@ def _default_municipality(municipalities: list[Municipality]) -> Municipality | 
 
 
 @require_http_methods(["GET", "POST"])
-@login_required
 def register_organisation(request: HttpRequest) -> HttpResponse:
+    """An organisation signs itself up. Its members act for it with their own accounts, so a
+    visitor without one is told that first (and sent to log in with this page to come back to)."""
+    if not request.user.is_authenticated:
+        back_here = QueryDict.fromkeys(["next"], request.path).urlencode(safe="/")
+        login = f"{reverse('account_login')}?{back_here}"
+        if request.method == "POST":
+            return redirect(login)
+        return render(
+            request,
+            "volunteering/public/register_organisation_login.html",
+            {
+                "login_url": login,
+                "signup_url": f"{reverse('account_signup')}?{back_here}",
+                "breadcrumbs": breadcrumbs((_("Sign up your organisation"), "")),
+            },
+        )
     municipalities = list(Municipality.objects.order_by("name"))
     form = OrganisationRegistrationForm(
         request.POST if request.method == "POST" else None,
@@ -307,7 +307,7 @@ def register_organisation(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "volunteering/public/register_organisation.html",
-        {"form": form, "breadcrumbs": _breadcrumbs((_("Sign up your organisation"), ""))},
+        {"form": form, "breadcrumbs": breadcrumbs((_("Sign up your organisation"), ""))},
     )
 
 
@@ -324,7 +324,7 @@ def organisation_registered(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "volunteering/public/organisation_registered.html",
-        {"breadcrumbs": _breadcrumbs((_("Sign up your organisation"), ""))},
+        {"breadcrumbs": breadcrumbs((_("Sign up your organisation"), ""))},
     )
 
 
@@ -341,7 +341,7 @@ def save_search(request: HttpRequest) -> HttpResponse:
     form = SaveSearchForm(request.POST)
     filterset = VacancyFilter(parse_query(request.POST.get("query", "")[:1000]))
     query = filterset.query_string()
-    label = filterset.summary() or _("all volunteer work")
+    label = summary(filterset) or _("all volunteer work")
     if len(query) > SavedSearch._meta.get_field("query").max_length:
         form.add_error(None, _("This search has too many filters to save. Choose fewer and try again."))
     if form.is_valid():
@@ -363,9 +363,9 @@ def save_search(request: HttpRequest) -> HttpResponse:
         "volunteering/public/save_search.html",
         {
             "form": form,
-            "summary": filterset.summary(),
+            "summary": summary(filterset),
             "query": query,
-            "breadcrumbs": _breadcrumbs(_vacancies_crumb(), (_("Save this search"), "")),
+            "breadcrumbs": breadcrumbs(_vacancies_crumb(), (_("Save this search"), "")),
         },
     )
 
@@ -377,7 +377,7 @@ def search_saved(request: HttpRequest) -> HttpResponse:
         "volunteering/public/search_saved.html",
         {
             "confirmed": request.GET.get("status") == "actief",
-            "breadcrumbs": _breadcrumbs(_vacancies_crumb(), (_("Search saved"), "")),
+            "breadcrumbs": breadcrumbs(_vacancies_crumb(), (_("Search saved"), "")),
         },
     )
 
@@ -387,7 +387,7 @@ def confirm_search(request: HttpRequest, token: str) -> HttpResponse:
     """The link in the confirmation e-mail. GET only shows a button: link checkers of mail
     providers open links too, and must not subscribe anyone."""
     search = SavedSearch.objects.filter(token=token).first()
-    crumbs = _breadcrumbs(_vacancies_crumb(), (_("New vacancies by e-mail"), ""))
+    crumbs = breadcrumbs(_vacancies_crumb(), (_("New vacancies by e-mail"), ""))
     if search is None:
         return render(request, "volunteering/public/confirm_search.html", {"breadcrumbs": crumbs}, status=404)
     if request.method == "POST":
@@ -404,7 +404,7 @@ def confirm_search(request: HttpRequest, token: str) -> HttpResponse:
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     """Stop a saved search in one click. GET shows the button (link checkers must not
     unsubscribe anyone); POST, from that button or from a mail program, stops it."""
-    crumbs = _breadcrumbs(_vacancies_crumb(), (_("Stop e-mails"), ""))
+    crumbs = breadcrumbs(_vacancies_crumb(), (_("Stop e-mails"), ""))
     if request.method == "POST":
         services.unsubscribe(token=token)
         if request.POST.get("List-Unsubscribe") == "One-Click":

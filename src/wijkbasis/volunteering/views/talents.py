@@ -12,8 +12,8 @@ from wijkbasis.accounts.decorators import permission_required
 from wijkbasis.accounts.services import ensure_resident_for_user
 from wijkbasis.areas.selectors import home_municipalities
 from wijkbasis.volunteering import selectors, services
-from wijkbasis.volunteering.forms import TalentProfileForm
-from wijkbasis.volunteering.models import TalentProfile, Vacancy
+from wijkbasis.volunteering.forms.talents import TalentProfileForm
+from wijkbasis.volunteering.models import TalentProfile
 
 
 @require_http_methods(["GET", "POST"])
@@ -34,17 +34,12 @@ def talent_profile(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, _("Your talent profile is saved."))
         return redirect("volunteering:talents")
-    suggestions = []
-    if profile is not None:
-        from wijkbasis.volunteering import matching
-
-        facts = matching.profile_facts(TalentProfile.objects.filter(pk=profile.pk), include_private=True)
-        if facts:
-            ranked = matching.rank_vacancies(facts[0], selectors.published_vacancy_facts(), limit=10)
-            vacancies = Vacancy.objects.select_related("organisation").in_bulk([item.id for item, _m in ranked])
-            suggestions = [(vacancies[item.id], matching.explain(match)) for item, match in ranked]
     return render(
         request,
         "volunteering/talents.html",
-        {"form": form, "profile": profile, "suggestions": suggestions},
+        {
+            "form": form,
+            "profile": profile,
+            "suggestions": selectors.suggested_vacancies(profile) if profile is not None else [],
+        },
     )

@@ -13,11 +13,11 @@ from typing import Any
 from django.core.management.commands.flush import Command as FlushCommand
 from django.db import connections
 
-from wijkbasis.core.guards import access_log_guards_lifted
+from wijkbasis.core.guards import ACCESS_LOG_GUARDS
 
 
 class Command(FlushCommand):
     def handle(self, **options: Any) -> None:
         connection = connections[options["database"]]
-        with access_log_guards_lifted(connection):
+        with ACCESS_LOG_GUARDS.lifted(connection):
             super().handle(**options)

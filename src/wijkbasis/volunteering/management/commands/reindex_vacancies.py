@@ -22,9 +22,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, batch_size: int, database: str, **options: Any) -> None:
         connection = connections[database]
         # Idempotent; puts back the delete trigger when a rebuild of the vacancy table dropped it.
-        with connection.cursor() as cursor:
-            for statement in search.create_index_statements(connection.vendor):
-                cursor.execute(statement)
+        search.SEARCH_INDEX.install(connection)
         removed = search.forget_deleted_vacancies(using=database)
         if removed:
             self.stdout.write(f"Removed {removed} index rows of deleted vacancies.")

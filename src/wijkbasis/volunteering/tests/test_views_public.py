@@ -18,6 +18,7 @@ import pytest
 from conftest import login, page_text
 from django.conf import settings
 from django.core import mail
+from django.core.cache import cache
 from django.db import connection
 from django.http import QueryDict
 from django.test import Client
@@ -28,10 +29,12 @@ from django.utils import timezone
 from wijkbasis.accounts.models import Consent, OrganisationMembership, PossibleDuplicate, Resident, User
 from wijkbasis.accounts.tests.factories import UserFactory, staff_user
 from wijkbasis.areas.models import District, NeighbourhoodTeam, Organisation, Place
+from wijkbasis.areas.tests.factories import OrganisationFactory
 from wijkbasis.core.models import SubmittedForm
 from wijkbasis.volunteering import services, slots
-from wijkbasis.volunteering.models import FollowUp, Response, SavedSearch, Skill, Suitability, Vacancy
+from wijkbasis.volunteering.models import FollowUp, Response, SavedSearch, Suitability, Vacancy, organisation_url
 from wijkbasis.volunteering.selectors import search_vacancies
+from wijkbasis.volunteering.tests.factories import SavedSearchFactory, SkillFactory, VacancyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -72,11 +75,11 @@ class Bank:
         )
         OrganisationMembership.objects.create(user=self.member, organisation=self.organisation)
         self.skills = {
-            slug: Skill.objects.create(name=name, slug=slug, category=category, search_terms=terms)
-            for slug, name, category, terms in [
-                ("tuinieren", "Tuinieren", Skill.Category.HANDS, "tuin, groen, planten"),
-                ("koken", "Koken", Skill.Category.HANDS, "eten, maaltijd"),
-                ("taal", "Taal", Skill.Category.HEAD, "nederlands, lezen"),
+            skill.slug: skill
+            for skill in [
+                SkillFactory(name="Tuinieren", name_en="Gardening", search_terms="tuin, groen, planten"),
+                SkillFactory(name="Koken", search_terms="eten, maaltijd"),
+                SkillFactory(name="Taal", category="head", search_terms="nederlands, lezen"),
             ]
         }
         self.district = {district.slug: district for district in District.objects.all()}
@@ -96,16 +99,16 @@ class Bank:
         vacancy is published a minute after the one before."""
         fields.setdefault("description", "Help mee.")
         fields.setdefault("contact_name", "Mila Boer")
-        vacancy = Vacancy(organisation=organisation or self.organisation, title=title, **fields)
         with self.run_on_commit(execute=True):
-            services.save_vacancy(
-                vacancy=vacancy,
+            vacancy = VacancyFactory(
+                organisation=organisation or self.organisation,
+                title=title,
                 by=self.member,
+                publish=publish,
                 skills=[self.skills[slug] for slug in skills],
                 districts=[self.district[slug] for slug in districts],
+                **fields,
             )
-            if publish:
-                vacancy = services.submit_vacancy(vacancy=vacancy, by=self.member)
         if publish:
             self.minutes += 1
             published_at = timezone.now() - dt.timedelta(days=1) + dt.timedelta(minutes=self.minutes)
@@ -281,10 +284,27 @@ def test_each_filter_narrows_the_results(client: Client, bank: Bank, query: str,
     assert {vacancy.title for vacancy in search_vacancies(QueryDict(query))} == expected
 
 
-def test_an_empty_form_submitted_without_javascript_shows_everything(client: Client, bank: Bank) -> None:
-    response = client.get(VACANCIES, {"q": "", "postcode": "", "afstand": "2", "uren": "", "sorteer": "nieuw"})
-    assert set(titles(response)) == ALL_PUBLIC
+def test_an_empty_form_submitted_without_javascript_shows_everything_at_a_tidy_address(
+    client: Client, bank: Bank
+) -> None:
+    sent = {"q": "", "postcode": "", "afstand": "2", "uren": "", "sorteer": "relevant", "dag": "di"}
+    response = client.get(VACANCIES, sent, follow=True)
+    # Empty fields, the distance without a postcode and the default order are left out.
+    assert response.redirect_chain == [(f"{VACANCIES}?dag=di", 302)]
+    assert set(titles(response)) == {"Tuinman voor de buurttuin", "Taalmaatje"}
     assert "alert" not in response.content.decode()
+    assert titles(client.get(VACANCIES, {"q": "", "afstand": "2"}, follow=True)) != []
+    # With a postcode the distance stays.
+    assert client.get(VACANCIES, {"postcode": "7201AB", "afstand": "2"}).status_code == 200
+
+
+def test_htmx_puts_the_tidy_address_in_the_address_bar(client: Client, bank: Bank) -> None:
+    sent = {"q": "tuin", "postcode": "", "afstand": "2", "uren": "", "sorteer": "relevant", "pagina": "1"}
+    response = client.get(VACANCIES, sent, headers={"hx-request": "true"})
+    assert response.status_code == 200
+    assert response["HX-Push-Url"] == f"{VACANCIES}?q=tuin"
+    newest = client.get(VACANCIES, {"q": "tuin", "sorteer": "nieuw", "afstand": "5"}, headers={"hx-request": "true"})
+    assert newest["HX-Push-Url"] == f"{VACANCIES}?q=tuin&sorteer=nieuw"
 
 
 def test_postcode_and_distance_use_the_middle_of_the_postcodes_wijk(
@@ -293,7 +313,7 @@ def test_postcode_and_distance_use_the_middle_of_the_postcodes_wijk(
     near = client.get(VACANCIES, {"postcode": "7201 AB", "afstand": "1"})  # Centrum - De Hoven
     assert titles(near) == ["Voorlezen aan kinderen"]
     assert "within 1 km of 7201 AB" in page_text(near)
-    assert "0.0 km away" in page_text(near)
+    assert "(0 km away)" in page_text(near)
 
     wide = client.get(VACANCIES, {"postcode": "7201AB", "afstand": "10", "sorteer": "dichtbij"})
     # Everything with a location; not city-wide or from-home work, which has none.
@@ -332,13 +352,13 @@ def test_postcode_while_offline_asks_to_choose_a_neighbourhood(client: Client, b
         ("vaardigheid=vliegen", ALL_PUBLIC, "“vliegen”"),
         ("uren=veel", ALL_PUBLIC, "At most this many hours a week"),
         ("uren=-4", ALL_PUBLIC, "At most this many hours a week"),
-        ("afstand=3&postcode=", ALL_PUBLIC, "Distance"),
+        ("afstand=3&postcode=7201AB", ALL_PUBLIC, "Distance"),
         ("sorteer=duur", ALL_PUBLIC, "Sort"),
-        ("sorteer=relevant", ALL_PUBLIC, "needs search words"),
         ("sorteer=dichtbij", ALL_PUBLIC, "needs a postcode"),
         ("postcode=abc", ALL_PUBLIC, "is not a Dutch postcode"),
         ("q=" + "tuin" * 100, ALL_PUBLIC, "Search words"),
-        ("q=tuin%00", ALL_PUBLIC, "Search words"),
+        # Control characters are taken out before anything reads the query (core.middleware).
+        ("q=tuin%00", {"Tuinman voor de buurttuin", "Schuur opruimen"}, ""),
         ("pagina=abc", ALL_PUBLIC, ""),
         ("pagina=99", ALL_PUBLIC, ""),
     ],
@@ -346,7 +366,7 @@ def test_postcode_while_offline_asks_to_choose_a_neighbourhood(client: Client, b
 def test_values_that_cannot_be_used_are_left_out_with_a_message(
     client: Client, bank: Bank, query: str, expected: set[str], message: str
 ) -> None:
-    response = client.get(f"{VACANCIES}?{query}")
+    response = client.get(f"{VACANCIES}?{query}", follow=True)
     assert response.status_code == 200
     assert set(titles(response)) == expected
     if message:
@@ -359,12 +379,16 @@ def test_sort_newest_closing_soonest_and_best_match(client: Client, bank: Bank) 
     assert closing[:3] == ["Maatje voor ouderen", "Voorlezen aan kinderen", "Tuinman voor de buurttuin"]
     assert set(closing[3:]) == {"Taalmaatje", "Schuur opruimen", "Koken in buurthuis 't Nut"}  # no end date: last
 
-    # "Schuur opruimen" is newer, but the Tuinman has the word in its title.
-    assert titles(client.get(VACANCIES, {"q": "tuin"})) == ["Schuur opruimen", "Tuinman voor de buurttuin"]
-    assert titles(client.get(VACANCIES, {"q": "tuin", "sorteer": "relevant"})) == [
-        "Tuinman voor de buurttuin",
+    # With search words the best match comes first: "Schuur opruimen" is newer, but the Tuinman
+    # has the word in its title. Newest first only when asked for.
+    assert titles(client.get(VACANCIES, {"q": "tuin"})) == ["Tuinman voor de buurttuin", "Schuur opruimen"]
+    assert titles(client.get(VACANCIES, {"q": "tuin", "sorteer": "nieuw"})) == [
         "Schuur opruimen",
+        "Tuinman voor de buurttuin",
     ]
+    # Without search words "best match" is simply the newest first, without a notice.
+    default = client.get(VACANCIES, {"sorteer": "relevant"}, follow=True)
+    assert titles(default)[0] == "Voorlezen aan kinderen" and "alert" not in default.content.decode()
 
 
 def test_pagination_has_20_per_page_and_keeps_the_query_string(client: Client, bank: Bank) -> None:
@@ -440,7 +464,7 @@ def _queries(client: Client, url: str, **kwargs: Any) -> int:
 def test_list_detail_and_organisation_pages_use_a_constant_number_of_queries(client: Client, bank: Bank) -> None:
     search = f"{VACANCIES}?wijk=leesten&wijk=warnsveld&vaardigheid=tuinieren&vaardigheid=koken&q=tuin&dag=di"
     empty = f"{VACANCIES}?wijk=leesten&dag=di&dagdeel=avond&vaardigheid=koken&uren=2&geschikt=ouderen&q=klus"
-    urls = [VACANCIES, search, empty, bank.tuinman.get_absolute_url(), bank.organisation.get_absolute_url()]
+    urls = [VACANCIES, search, empty, bank.tuinman.get_absolute_url(), organisation_url(bank.organisation)]
     before = [_queries(client, url) for url in urls]
     for number in range(60):
         bank.vacancy(
@@ -467,11 +491,11 @@ def test_vacancy_page_tells_everything_in_plain_words(client: Client, bank: Bank
     page = page_text(response)
     html = response.content.decode()
     assert "Tuinman voor de buurttuin" in page
-    assert f'href="{bank.organisation.get_absolute_url()}">Kinderboerderij De Bult</a>' in html
+    assert f'href="{organisation_url(bank.organisation)}">Kinderboerderij De Bult</a>' in html
     assert 'href="/wijk/leesten/">Leesten</a>' in html
     assert "Regularly: Tuesday morning" in page
     assert "4 hours a week" in page
-    assert "Tuinieren" in page
+    assert "Gardening" in page and "Tuinieren" not in page  # the skill's English name
     assert "seniors" in page
     assert "A little Dutch" in page
     assert "Not needed" in page  # no VOG
@@ -492,8 +516,8 @@ def test_vacancy_page_shows_place_vog_and_one_off_date(client: Client, bank: Ban
     assert "Once: " in page_text(client.get(bank.schuur.get_absolute_url()))
 
 
-@pytest.mark.parametrize("which", ["draft", "expired", "pending"])
-def test_vacancies_that_are_not_public_are_not_found(client: Client, bank: Bank, which: str) -> None:
+@pytest.mark.parametrize("which", ["draft", "pending"])
+def test_vacancies_that_were_never_public_are_not_found(client: Client, bank: Bank, which: str) -> None:
     vacancy = getattr(bank, which)
     assert client.get(vacancy.get_absolute_url()).status_code == 404
     assert client.get(reverse("volunteering:respond", args=[vacancy.slug])).status_code == 404
@@ -501,7 +525,7 @@ def test_vacancies_that_are_not_public_are_not_found(client: Client, bank: Bank,
     # A logged-in resident or a member of another organisation does not see it either.
     outsider = UserFactory()
     OrganisationMembership.objects.create(user=outsider, organisation=Organisation.objects.get(slug="nieuw"))
-    if which != "pending":
+    if which != "pending":  # the outsider is a member of the pending organisation
         assert login(Client(), outsider).get(vacancy.get_absolute_url()).status_code == 404
 
 
@@ -517,6 +541,44 @@ def test_own_organisation_and_staff_see_a_preview_without_response_form(client: 
     staff = login(Client(), broker)
     staff.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     assert staff.get(bank.draft.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize(("status", "says"), [("filled", "This vacancy is filled."), ("closed", "is closed.")])
+def test_a_filled_or_closed_vacancy_says_so_with_similar_open_work(
+    client: Client, bank: Bank, status: str, says: str
+) -> None:
+    services.close_vacancy(vacancy=bank.voorlezen, by=bank.member, status=status)
+    for url in (bank.voorlezen.get_absolute_url(), _respond_url(bank.voorlezen)):
+        response = client.get(url)
+        assert response.status_code == 410  # search engines drop it; people read why
+        page = page_text(response)
+        assert says in page
+        assert "Kinderboerderij De Bult is not looking for volunteers for this work any more." in page
+        assert titles(response) == ["Taalmaatje"]  # also about language, and open
+        assert '<meta name="robots" content="noindex">' in response.content.decode()
+    assert client.post(_respond_url(bank.voorlezen), {"name": "Sanne", "consent": "on"}).status_code == 410
+    assert not Response.objects.exists()
+    # Its organisation still sees its own page, as a preview.
+    member = login(Client(), bank.member)
+    assert member.get(bank.voorlezen.get_absolute_url()).status_code == 200
+
+
+def test_an_expired_vacancy_is_closed_and_one_never_published_not_found(client: Client, bank: Bank) -> None:
+    expired = client.get(bank.expired.get_absolute_url())
+    assert expired.status_code == 410 and "This vacancy is closed." in page_text(expired)
+    services.close_vacancy(vacancy=bank.draft, by=bank.member)
+    assert client.get(bank.draft.get_absolute_url()).status_code == 404
+
+
+def test_organisations_find_the_way_to_put_their_vacancy_on_the_site(client: Client, bank: Bank) -> None:
+    page = client.get(VACANCIES)
+    assert "Are you an organisation?" in page_text(page)
+    assert f'href="{reverse("volunteering:register_organisation")}"' in page.content.decode()
+    member = login(Client(), bank.member)
+    member.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    own = member.get(VACANCIES)
+    assert "Put a new vacancy on the site" in page_text(own)
+    assert f'href="{reverse("volunteering:org_vacancy_new")}"' in own.content.decode()
 
 
 # ---------------------------------------------------------------------------
@@ -672,7 +734,7 @@ def test_respond_with_an_account(bank: Bank, respond: Callable[..., Any]) -> Non
 def test_save_search_confirm_and_unsubscribe_in_one_click(
     client: Client, bank: Bank, django_capture_on_commit_callbacks: Any
 ) -> None:
-    results = client.get(VACANCIES, {"wijk": "leesten", "dag": "di", "pagina": "1", "q": ""})
+    results = client.get(VACANCIES, {"wijk": "leesten", "dag": "di", "pagina": "1", "q": ""}, follow=True)
     html = results.content.decode()
     assert 'action="/vrijwilligerswerk/bewaren/"' in html
     assert 'name="query" value="wijk=leesten&amp;dag=di"' in html
@@ -737,7 +799,7 @@ def test_save_search_confirm_and_unsubscribe_in_one_click(
 
 
 def test_unsubscribe_button_on_the_page(client: Client, bank: Bank) -> None:
-    saved = SavedSearch.objects.create(email="a@example.org", query="wijk=leesten", label="in Leesten")
+    saved = SavedSearchFactory()
     response = Client(enforce_csrf_checks=True).post(reverse("volunteering:unsubscribe", args=[saved.token]))
     assert response.status_code == 200
     assert not SavedSearch.objects.exists()
@@ -782,7 +844,7 @@ def test_unknown_confirmation_link(client: Client, zutphen: Any) -> None:
 
 
 def test_organisation_page_shows_its_published_vacancies(client: Client, bank: Bank) -> None:
-    response = client.get(bank.organisation.get_absolute_url())
+    response = client.get(organisation_url(bank.organisation))
     assert response.status_code == 200
     assert set(titles(response)) == ALL_PUBLIC
     page = page_text(response)
@@ -792,14 +854,25 @@ def test_organisation_page_shows_its_published_vacancies(client: Client, bank: B
 
 @pytest.mark.parametrize("status", [Organisation.Status.PENDING, Organisation.Status.REJECTED])
 def test_organisations_that_are_not_approved_are_not_found(client: Client, zutphen: Any, status: str) -> None:
-    organisation = Organisation.objects.create(municipality=zutphen, name="Wacht", slug="wacht", status=status)
-    assert client.get(organisation.get_absolute_url()).status_code == 404
+    organisation = OrganisationFactory(municipality=zutphen, status=status)
+    assert client.get(organisation_url(organisation)).status_code == 404
 
 
 def test_signing_up_an_organisation_needs_an_account(client: Client, zutphen: Any) -> None:
+    """A visitor without an account is told why to log in first, with a way back here."""
     response = client.get(reverse("volunteering:register_organisation"))
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("account_login"))
+    assert response.status_code == 200
+    page = page_text(response)
+    assert "First log in, with your own e-mail address" in page
+    assert "With it you can later put vacancies on the site" in page
+    html = response.content.decode()
+    assert 'href="/account/login/?next=/organisaties/aanmelden/"' in html
+    assert 'href="/account/signup/?next=/organisaties/aanmelden/"' in html
+    assert 'name="name"' not in html  # no form yet
+    # A form sent without a session (it expired) goes to the login page and saves nothing.
+    posted = client.post(reverse("volunteering:register_organisation"), {"name": "Buurtclub", "kind": "other"})
+    assert posted.status_code == 302 and posted["Location"].startswith(reverse("account_login"))
+    assert not Organisation.objects.filter(name="Buurtclub").exists()
 
 
 def test_sign_up_an_organisation_waits_for_review(zutphen: Any) -> None:
@@ -831,7 +904,7 @@ def test_sign_up_an_organisation_waits_for_review(zutphen: Any) -> None:
     assert organisation.registered_by == user
     assert OrganisationMembership.objects.filter(user=user, organisation=organisation).exists()
     assert "The neighbourhood team checks your sign-up" in page_text(browser.get(response["Location"]))
-    assert browser.get(organisation.get_absolute_url()).status_code == 404
+    assert browser.get(organisation_url(organisation)).status_code == 404
 
     duplicate = browser.post(reverse("volunteering:register_organisation"), {**data, "form_key": str(uuid.uuid4())})
     assert duplicate.status_code == 200
@@ -871,3 +944,29 @@ def test_no_user_can_be_subscribed_by_someone_else(client: Client, bank: Bank) -
         {"email": "ander@example.org", "query": "thuis=ja", "form_key": str(uuid.uuid4())},
     )
     assert SavedSearch.objects.get().confirmed_at is None
+
+
+def test_responses_without_account_beyond_the_limit_get_429(bank: Bank) -> None:
+    cache.clear()
+    anonymous = Client()
+    statuses = [
+        anonymous.post(
+            _respond_url(bank.tuinman), {"name": f"Persoon {i}", "email": f"p{i}@example.org", "consent": "on"}
+        ).status_code
+        for i in range(22)
+    ]
+    assert statuses[0] in (200, 302)
+    assert statuses[-1] == 429
+
+
+def test_saving_searches_beyond_the_limit_gets_429(zutphen: Any) -> None:
+    cache.clear()
+    anonymous = Client()
+    statuses = [
+        anonymous.post(
+            reverse("volunteering:save_search"), {"email": f"z{i}@example.org", "query": "q=tuin"}
+        ).status_code
+        for i in range(12)
+    ]
+    assert 429 in statuses
+    assert statuses[0] != 429
