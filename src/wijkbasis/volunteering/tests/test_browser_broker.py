@@ -35,6 +35,12 @@ def _step_fields(page: Any) -> list[str]:
     )
 
 
+def _choose(page: Any, step: str) -> None:
+    """Tick a step; htmx fetches its fields."""
+    with page.expect_response(lambda answer: answer.request.headers.get("hx-request") == "true"):
+        page.locator(f'input[name="stap"][value="{step}"]').check()
+
+
 @pytest.mark.parametrize("width", [1280, 320])
 def test_the_broker_places_someone_in_one_save_and_goes_one_step_back(
     page: Any, live_server: Any, vacancy: Any, width: int
@@ -54,14 +60,11 @@ def test_the_broker_places_someone_in_one_save_and_goes_one_step_back(
     _check(page, width, "response-broker")
 
     # With htmx, choosing a step shows just its fields at once.
-    with page.expect_response(lambda answer: answer.request.headers.get("hx-request") == "true"):
-        page.locator('input[name="stap"][value="placed"]').check()
+    _choose(page, "placed")
     assert _step_fields(page) == ["hours_per_week", "start_date"]
-    with page.expect_response(lambda answer: answer.request.headers.get("hx-request") == "true"):
-        page.locator('input[name="stap"][value="not_matched"]').check()
+    _choose(page, "not_matched")
     assert _step_fields(page) == ["not_matched_reason"]
-    with page.expect_response(lambda answer: answer.request.headers.get("hx-request") == "true"):
-        page.locator('input[name="stap"][value="placed"]').check()
+    _choose(page, "placed")
     _check(page, width, "response-broker-step-placed")
     page.locator('#volgende-stap input[name="hours_per_week"]').fill("2,5")
     page.locator('#volgende-stap form[method="post"] button[type="submit"]').click()
@@ -72,8 +75,7 @@ def test_the_broker_places_someone_in_one_save_and_goes_one_step_back(
     assert list(response.events.values_list("to_status", flat=True)) == ["new", "contacted", "placed"]
 
     # One step back, with a reason; first without one.
-    with page.expect_response(lambda answer: answer.request.headers.get("hx-request") == "true"):
-        page.locator('input[name="stap"][value="contacted"]').check()
+    _choose(page, "contacted")
     assert _step_fields(page) == ["reason"]
     page.locator('#volgende-stap form[method="post"] button[type="submit"]').click()
     page.wait_for_load_state()

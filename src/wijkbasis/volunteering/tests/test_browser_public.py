@@ -24,6 +24,7 @@ from wijkbasis.areas.models import District, Organisation, Place
 from wijkbasis.volunteering import services, slots
 from wijkbasis.volunteering.models import Response, SavedSearch, Skill, Suitability, Vacancy, organisation_url
 from wijkbasis.volunteering.tests.browser import fits, screenshot
+from wijkbasis.volunteering.tests.factories import VacancyFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -248,22 +249,16 @@ def test_cards_say_what_a_vacancy_asks_in_the_pages_language(
     page.set_viewport_size({"width": width, "height": 900})
     member, organisation = bank["member"], bank["organisation"]
     start = timezone.now().replace(hour=10, minute=0, second=0, microsecond=0) + dt.timedelta(days=12)
-    services.submit_vacancy(
-        vacancy=services.save_vacancy(
-            vacancy=Vacancy(
-                organisation=organisation,
-                title="Opbouwhulp wijkfeest",
-                description="Eén dag tenten opzetten.",
-                contact_name="Mila Boer",
-                where=Vacancy.Where.CITY_WIDE,
-                when=Vacancy.When.ONE_OFF,
-                starts_at=start,
-                ends_at=start + dt.timedelta(hours=5),
-                hours_per_week=Decimal("5"),
-            ),
-            by=member,
-        ),
+    VacancyFactory(
+        organisation=organisation,
         by=member,
+        title="Opbouwhulp wijkfeest",
+        where=Vacancy.Where.CITY_WIDE,
+        when=Vacancy.When.ONE_OFF,
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=5),
+        hours_per_week=Decimal("5"),
+        districts=[],
     )
     Vacancy.objects.filter(title="Koffie schenken in de middag").update(hours_per_week=Decimal("2.5"))
     Skill.objects.filter(slug="tuinieren").update(name_en="Gardening")
@@ -298,19 +293,12 @@ def test_a_filled_vacancy_says_so_and_shows_similar_work(
 ) -> None:
     page.set_viewport_size({"width": width, "height": 900})
     tuinman = bank["tuinman"]
-    services.submit_vacancy(
-        vacancy=services.save_vacancy(
-            vacancy=Vacancy(
-                organisation=bank["organisation"],
-                title="Bloemen water geven",
-                description="In de buurttuin.",
-                contact_name="Mila Boer",
-                where=Vacancy.Where.CITY_WIDE,
-            ),
-            by=bank["member"],
-            skills=[Skill.objects.get(slug="tuinieren")],
-        ),
-        by=bank["member"],
+    VacancyFactory(
+        organisation=bank["organisation"],
+        title="Bloemen water geven",
+        where=Vacancy.Where.CITY_WIDE,
+        districts=[],
+        skills=[Skill.objects.get(slug="tuinieren")],
     )
     services.close_vacancy(vacancy=tuinman, by=bank["member"], status=Vacancy.Status.FILLED)
     answer = page.goto(live_server.url + tuinman.get_absolute_url())

@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -62,24 +61,15 @@ def pipeline(request: HttpRequest) -> HttpResponse:
 
 
 def _response_page(request: HttpRequest, response: Response, step_form: StepForm | None = None) -> HttpResponse:
-    context = {
-        **steps.step_context(request, response, step_form=step_form),
-        "response": response,
-        "page_url": reverse("volunteering:broker_response", args=[response.pk]),
-        "move_url": reverse("volunteering:broker_response_move", args=[response.pk]),
-    }
-    if request.htmx and step_form is None:
-        return render(request, "volunteering/_step.html", context)
-    return render(
+    return steps.response_page(
         request,
-        "volunteering/broker/response_detail.html",
-        {
-            **context,
-            "events": response.events.select_related("by").all(),
-            "notes": response.notes.select_related("author").all(),
-            "note_form": NoteForm(),
-            "resident_visible": Resident.objects.visible_to(request.user).filter(pk=response.resident_id).exists(),
-        },
+        response,
+        template="volunteering/broker/response_detail.html",
+        page="volunteering:broker_response",
+        step_form=step_form,
+        notes=response.notes.select_related("author").all(),
+        note_form=NoteForm(),
+        resident_visible=Resident.objects.visible_to(request.user).filter(pk=response.resident_id).exists(),
     )
 
 

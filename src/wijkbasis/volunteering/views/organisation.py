@@ -7,7 +7,6 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -113,22 +112,13 @@ def responses(request: HttpRequest) -> HttpResponse:
 
 
 def _response_page(request: HttpRequest, response: Response, step_form: StepForm | None = None) -> HttpResponse:
-    context = {
-        **steps.step_context(request, response, step_form=step_form),
-        "response": response,
-        "page_url": reverse("volunteering:org_response", args=[response.pk]),
-        "move_url": reverse("volunteering:org_response_move", args=[response.pk]),
-    }
-    if request.htmx and step_form is None:
-        return render(request, "volunteering/_step.html", context)
-    return render(
+    return steps.response_page(
         request,
-        "volunteering/organisation/response_detail.html",
-        {
-            **context,
-            "events": response.events.select_related("by").all(),
-            "may_contact": response.resident.has_consent("share_with_organisation"),
-        },
+        response,
+        template="volunteering/organisation/response_detail.html",
+        page="volunteering:org_response",
+        step_form=step_form,
+        may_contact=response.resident.has_consent("share_with_organisation"),
     )
 
 
@@ -142,6 +132,4 @@ def response_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("volunteering.act_for_organisation")
 def response_move(request: HttpRequest, pk: int) -> HttpResponse:
     response = access_organisation_response(request.user, pk)
-    return steps.move(
-        request, response, page="volunteering:org_response", render_page=_response_page, as_broker=False
-    )
+    return steps.move(request, response, page="volunteering:org_response", render_page=_response_page, as_broker=False)

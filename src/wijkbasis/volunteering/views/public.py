@@ -280,7 +280,7 @@ def register_organisation(request: HttpRequest) -> HttpResponse:
             return redirect(login)
         return render(
             request,
-            "volunteering/public/register_organisation_login.html",
+            "volunteering/public/register_organisation.html",
             {
                 "login_url": login,
                 "signup_url": f"{reverse('account_signup')}?{back_here}",

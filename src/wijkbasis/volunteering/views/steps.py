@@ -5,6 +5,7 @@ the page itself; with a step chosen (`?stap=placed`), the page shows only that s
 a POST form. With htmx, choosing a step fetches just that part (`_step.html`), so the fields
 appear at once; without JavaScript the choice is one more click. The POST goes through
 services.move_response, which locks the row and refuses a stale page (expected_status).
+`response_page` renders either audience's response page with this part.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from wijkbasis.volunteering import services
@@ -53,6 +55,28 @@ def step_context(request: HttpRequest, response: Response, *, step_form: StepFor
         "step_form": step_form,
         "step_label": dict(choices).get(chosen, ""),
     }
+
+
+def response_page(
+    request: HttpRequest,
+    response: Response,
+    *,
+    template: str,
+    page: str,
+    step_form: StepForm | None = None,
+    **extra: Any,
+) -> HttpResponse:
+    """A response page (`page`: its URL name; the move's is that name + "_move") with its history
+    and the next step; with htmx, choosing a step gets only that part."""
+    context = {
+        **step_context(request, response, step_form=step_form),
+        "response": response,
+        "page_url": reverse(page, args=[response.pk]),
+        "move_url": reverse(f"{page}_move", args=[response.pk]),
+    }
+    if request.htmx and step_form is None:
+        return render(request, "volunteering/_step.html", context)
+    return render(request, template, {**context, "events": response.events.select_related("by").all(), **extra})
 
 
 def move(
