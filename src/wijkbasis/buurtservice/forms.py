@@ -29,6 +29,8 @@ from wijkbasis.buurtservice.services import CANCEL_REASONS, DECLINE_REASONS
 from wijkbasis.core.idempotency import FormKeyField
 
 TEL = {"inputmode": "tel", "autocomplete": "tel"}
+#: Amounts and hours as Dutch people type them ("12,50"): text with a decimal keyboard on a phone.
+DECIMAL = forms.TextInput(attrs={"inputmode": "decimal", "size": "8"})
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time", "step": "900"}, format="%H:%M")
 YES_NO = [("yes", _("yes")), ("no", _("no"))]
@@ -304,7 +306,13 @@ class IntakeForm(forms.Form):
     is_wmo = forms.BooleanField(label=_("WMO adaptation"), required=False)
     wmo_reference = forms.CharField(label=_("WMO decision reference"), max_length=60, required=False)
     wmo_funding = forms.DecimalField(
-        label=_("WMO funding (euro)"), max_digits=8, decimal_places=2, required=False, min_value=Decimal("0")
+        label=_("WMO funding (euro)"),
+        max_digits=8,
+        decimal_places=2,
+        required=False,
+        min_value=Decimal("0"),
+        localize=True,
+        widget=DECIMAL,
     )
     wmo_deadline = forms.DateField(label=_("WMO: done by"), required=False, widget=DATE)
     consent_confirmed = forms.BooleanField(
@@ -441,7 +449,13 @@ class VisitForm(forms.Form):
 
     materials = forms.CharField(label=_("Materials used"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     costs = forms.DecimalField(
-        label=_("Costs (euro)"), max_digits=8, decimal_places=2, min_value=Decimal("0"), required=False
+        label=_("Costs (euro)"),
+        max_digits=8,
+        decimal_places=2,
+        min_value=Decimal("0"),
+        required=False,
+        localize=True,
+        widget=DECIMAL,
     )
     notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -457,6 +471,8 @@ class VisitForm(forms.Form):
                 max_value=Decimal("24"),
                 required=False,
                 initial=assignment.hours,
+                localize=True,
+                widget=DECIMAL,
             )
 
     def hours(self) -> dict[int, Decimal | None]:

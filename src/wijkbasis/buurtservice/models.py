@@ -621,7 +621,7 @@ class RequestEvent(models.Model):
 
     class Kind(models.TextChoices):
         STATUS = "status", _("status")
-        INTAKE = "intake", _("intake")
+        INTAKE = "intake", _("intake answers saved")
         PRIORITY = "priority", _("priority adjusted")
         VISIT = "visit", _("visit")
 

@@ -509,3 +509,40 @@ def buurtservice_figures(
         figures.new_volunteers_from_vacancies = recruitment.placements
         figures.open_crew_places = recruitment.open_vacancies
     return figures
+
+
+# ---------------------------------------------------------------------------
+# Its pages in the navigation of "Mijn" and the werkplek (the hooks of accounts.selectors.nav_links)
+
+
+def mijn_links(user: Any) -> list[Any]:
+    """The person's own Buurtservice pages: their requests, and for a crew member their day (and
+    a participant's learning). One query."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from wijkbasis.accounts.selectors import NavLink
+    from wijkbasis.buurtservice.models import Worker
+
+    links = [NavLink(_("My odd jobs"), reverse("buurtservice:my_requests"))]
+    kind = Worker.objects.filter(resident__user_id=user.pk).values_list("kind", flat=True).first()
+    if kind is not None:
+        links.append(NavLink(_("My work today"), reverse("buurtservice:today")))
+        if kind == "participant":
+            links.append(NavLink(_("My learning"), reverse("buurtservice:my_development")))
+    return links
+
+
+def werkplek_links(user: Any) -> list[Any]:
+    """Buurtservice on the werkplek: the waiting list for coordinators; the kinds of jobs for an
+    administrator (who keeps that list too)."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from wijkbasis.accounts.selectors import NavLink
+
+    if user.has_perm("buurtservice.coordinate"):
+        return [NavLink(_("Buurtservice"), reverse("buurtservice:waitlist"))]
+    if user.has_perm("buurtservice.manage_kinds"):
+        return [NavLink(_("Kinds of odd jobs"), reverse("buurtservice:categories"))]
+    return []

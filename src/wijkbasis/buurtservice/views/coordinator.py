@@ -511,6 +511,7 @@ def request_plan(request: HttpRequest, pk: int) -> HttpResponse:
             "time_form": time_form,
             "fits": fits,
             "chosen": chosen,
+            "home_slots": availability.describe(job.home_slots),
             "day": day,
             "starts_at": starts_at,
             "ends_at": ends_at,
