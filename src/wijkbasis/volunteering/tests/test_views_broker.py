@@ -10,6 +10,7 @@ from conftest import login, page_text
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from wijkbasis.accounts.models import Resident
 from wijkbasis.accounts.tests.factories import UserFactory, staff_user
@@ -112,3 +113,12 @@ def test_review_queue_says_who_applied_and_how_to_reach_them_and_approves(
     client.post(f"/werkplek/vrijwilligerswerk/organisaties/{organisation.pk}/beoordelen/", {"decision": "approve"})
     organisation.refresh_from_db()
     assert organisation.status == "approved" and organisation.reviewed_by == broker
+
+
+def test_phone_numbers_staff_see_are_tap_to_call(client: Client, broker: Any) -> None:
+    resident = Resident.objects.create(
+        name="Kees Bel", source="assisted", phone="06-12 34 56 78", district=District.objects.get(code="WK030101")
+    )
+    login(client, broker)
+    html = client.get(reverse("accounts:resident_detail", args=[resident.pk])).content.decode()
+    assert 'href="tel:+31612345678"' in html
