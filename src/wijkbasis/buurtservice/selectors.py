@@ -512,6 +512,64 @@ def buurtservice_figures(
 
 
 # ---------------------------------------------------------------------------
+# What waits for a coordinator on the werkplek (the hook of accounts.selectors.werkplek_tasks)
+
+
+def werkplek_tasks(user: Any) -> list[Any]:
+    """What waits for this coordinator, as counts with a link: new requests to take in, intakes
+    waiting for a decision, and visits of past days whose hours are not in yet. Two counting
+    queries, whatever the numbers; no names."""
+    from django.urls import reverse
+    from django.utils.translation import ngettext
+
+    from wijkbasis.accounts.selectors import WorkItem
+    from wijkbasis.buurtservice.rules import is_coordinator
+
+    if not is_coordinator(user):
+        return []
+    counts = Request.objects.filter(coordinated_requests(user)).aggregate(
+        new=Count("id", filter=Q(status=Request.Status.REQUESTED)),
+        intake=Count("id", filter=Q(status=Request.Status.INTAKE)),
+    )
+    unrecorded = Visit.objects.filter(
+        request__in=Request.objects.filter(coordinated_requests(user)),
+        status=Visit.Status.PLANNED,
+        date__lt=timezone.localdate(),
+    ).count()
+    waitlist = reverse("buurtservice:waitlist")
+    return [
+        WorkItem(
+            count=counts["new"],
+            text=ngettext(
+                "%(count)s new odd-job request to take in", "%(count)s new odd-job requests to take in", counts["new"]
+            )
+            % {"count": counts["new"]},
+            url=waitlist + "?tab=nieuw",
+        ),
+        WorkItem(
+            count=counts["intake"],
+            text=ngettext(
+                "%(count)s odd-job request waits for a decision",
+                "%(count)s odd-job requests wait for a decision",
+                counts["intake"],
+            )
+            % {"count": counts["intake"]},
+            url=waitlist + "?tab=intake",
+        ),
+        WorkItem(
+            count=unrecorded,
+            text=ngettext(
+                "%(count)s visit of a past day waits for its hours",
+                "%(count)s visits of past days wait for their hours",
+                unrecorded,
+            )
+            % {"count": unrecorded},
+            url=waitlist + "?tab=gepland",
+        ),
+    ]
+
+
+# ---------------------------------------------------------------------------
 # Its pages in the navigation of "Mijn" and the werkplek (the hooks of accounts.selectors.nav_links)
 
 
