@@ -363,3 +363,19 @@ def test_query_counts_do_not_grow_with_the_data(
     _grow(service, coordinator, team, category, waterkwartier, more, 12)
     client.get(url)  # the waiting list is ordered again once after a change (selectors.waiting_list)
     assert _queries(client, url) == small, page
+
+
+def test_the_coordinators_werkplek_says_what_waits(
+    service: Any, category: Any, coordinator: Any, other_coordinator: Any, team: Any, waterkwartier: Any
+) -> None:
+    services.submit_request(
+        service=service,
+        job=services.JobDetails(category=category, description="Heg"),
+        requester=services.Person(name="Online Vrager", phone="0612345678"),
+    )  # no wijk known: every coordinator of the municipality sees it
+    phone_request(service, coordinator, team, category, waterkwartier)  # at intake
+    text = page_text(_client(coordinator).get(reverse("accounts:werkplek")))
+    assert "1 new odd-job request to take in" in text and "1 odd-job request waits for a decision" in text
+    other = page_text(_client(other_coordinator).get(reverse("accounts:werkplek")))
+    assert "1 new odd-job request to take in" in other and "for a decision" not in other
+    assert "odd-job" not in page_text(_client(staff_user(team)).get(reverse("accounts:werkplek")))
