@@ -241,6 +241,9 @@ def form_errors(form: forms.BaseForm) -> list[FormError]:
     for visible in form.visible_fields():
         # A single checkbox's label is a whole statement ("I agree that …"): its message says enough.
         label = "" if isinstance(visible.field.widget, forms.CheckboxInput) else str(visible.label)
-        errors.extend(FormError(str(message), label, visible.id_for_label or "") for message in visible.errors)
+        # Radios and checkboxes in a fieldset have no input of their own: link to the first choice.
+        choices = visible.subwidgets if not visible.id_for_label and visible.errors else []
+        target = visible.id_for_label or (choices[0].id_for_label if choices else "")
+        errors.extend(FormError(str(message), label, target) for message in visible.errors)
     form.has_error_summary = True  # type: ignore[attr-defined]
     return errors
