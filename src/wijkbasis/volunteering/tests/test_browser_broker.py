@@ -35,6 +35,11 @@ def _step_fields(page: Any) -> list[str]:
     )
 
 
+def _save_step(page: Any, response: Any) -> None:
+    page.locator('#volgende-stap form[method="post"] button[type="submit"]').click()
+    page.wait_for_url(f"**/werkplek/vrijwilligerswerk/reacties/{response.pk}/")
+
+
 def _choose(page: Any, step: str) -> None:
     """Tick a step; htmx fetches its fields."""
     with page.expect_response(lambda answer: answer.request.headers.get("hx-request") == "true"):
@@ -67,8 +72,7 @@ def test_the_broker_places_someone_in_one_save_and_goes_one_step_back(
     _choose(page, "placed")
     _check(page, width, "response-broker-step-placed")
     page.locator('#volgende-stap input[name="hours_per_week"]').fill("2,5")
-    page.locator('#volgende-stap form[method="post"] button[type="submit"]').click()
-    page.wait_for_url(f"**/werkplek/vrijwilligerswerk/reacties/{response.pk}/")
+    _save_step(page, response)
     response.refresh_from_db()
     assert response.status == Response.Status.PLACED
     assert str(response.placement.hours_per_week) == "2.5"
@@ -82,8 +86,7 @@ def test_the_broker_places_someone_in_one_save_and_goes_one_step_back(
     assert page.locator(".utrecht-form-field-error-message").count() == 1
     _check(page, width, "response-broker-step-back-error")
     page.locator('textarea[name="reason"]').fill("Toch nog niet begonnen")
-    page.locator('#volgende-stap form[method="post"] button[type="submit"]').click()
-    page.wait_for_url(f"**/werkplek/vrijwilligerswerk/reacties/{response.pk}/")
+    _save_step(page, response)
     response.refresh_from_db()
     assert response.status == Response.Status.CONTACTED
     assert "Toch nog niet begonnen" in page.locator("main").inner_text()  # in the history
