@@ -249,7 +249,7 @@ def _vacancy_rows(ctx: ScaleContext, now: dt.datetime) -> Iterator[tuple[Vacancy
                 {home or ctx.random.choice(districts_here)}
                 | set(ctx.random.sample(districts_here, min(len(districts_here), ctx.random.choice([0, 0, 1]))))
             )
-        # Where it is for "near my postcode", as services._locate puts it.
+        # Where it is for "near my postcode", as geography.vacancy_point puts it.
         point = None
         if place_id is not None:
             point = place_points.get(place_id)

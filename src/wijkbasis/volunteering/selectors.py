@@ -397,18 +397,7 @@ def exported_fields_in_words() -> dict[str, dict[str, Any]]:
     parts of the day instead of a bit set; hours as "2,5"."""
     from django.conf import settings
 
-    from wijkbasis.volunteering import slots
-
-    try:
-        from wijkbasis.volunteering.describe import hours_a_week, slots_in_words
-    except ImportError:  # until the shared words helper (describe.py) is in place
-        from wijkbasis.accounts.services import value_in_words
-
-        def slots_in_words(mask: int) -> str:
-            return ", ".join(slots.describe(mask))  # type: ignore[attr-defined]
-
-        def hours_a_week(hours: Any) -> str:
-            return value_in_words(hours)
+    from wijkbasis.volunteering.describe import hours_a_week, slots_in_words
 
     def status_label(value: str) -> str:
         return str(Response.Status(value).label) if value in Response.Status.values else value

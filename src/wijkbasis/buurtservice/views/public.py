@@ -22,10 +22,11 @@ from wijkbasis.buurtservice.access import access_request_by_token, own_requests
 from wijkbasis.buurtservice.forms import FeedbackForm, RequestForm, ResidentCancelForm
 from wijkbasis.buurtservice.models import JobCategory, Request, Service
 from wijkbasis.core.idempotency import once
+from wijkbasis.ui.breadcrumbs import breadcrumbs
 
 
 def _breadcrumbs(*items: tuple[str, str]) -> list[tuple[str, str]]:
-    return [(_("Home"), reverse("areas:home")), (_("Help with a job"), reverse("buurtservice:start")), *items]
+    return breadcrumbs((_("Help with a job"), reverse("buurtservice:start")), *items)
 
 
 def public_service(request: HttpRequest) -> Service | None:
@@ -57,7 +58,7 @@ def start(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "weeks_counted": settings.BUURTSERVICE_THROUGHPUT_WEEKS,
             "others": Service.objects.exclude(pk=getattr(service, "pk", None)).select_related("municipality"),
-            "breadcrumbs": [(_("Home"), reverse("areas:home")), (_("Help with a job"), "")],
+            "breadcrumbs": breadcrumbs((_("Help with a job"), "")),
         },
     )
 
