@@ -15,6 +15,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.exceptions import DisallowedModelAdminToField
 from django.contrib.admin.filters import SimpleListFilter
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import FieldDoesNotExist
@@ -88,6 +89,21 @@ class SafeLookupsMixin:
         except FieldDoesNotExist:
             return parts[0] == "pk"
         return True
+
+    def to_field_allowed(self, request: HttpRequest, to_field: str) -> bool:
+        # Django asks a reverse relation (a related_name of "+" is one) for primary_key: 500.
+        model_admin: Any = self
+        try:
+            field = model_admin.opts.get_field(to_field)
+        except FieldDoesNotExist:
+            return False
+        return bool(getattr(field, "concrete", False) and super().to_field_allowed(request, to_field))  # type: ignore[misc]
+
+    def get_object(self, request: HttpRequest, object_id: str, from_field: str | None = None) -> Any:
+        # Django checks `_to_field` only when it is not empty; an empty one reached get_field(""): 500.
+        if from_field is not None and not self.to_field_allowed(request, from_field):
+            raise DisallowedModelAdminToField(f"The field {from_field!r} cannot be referenced.")
+        return super().get_object(request, object_id, from_field)  # type: ignore[misc]
 
     def get_changelist_instance(self, request: HttpRequest) -> Any:
         try:
