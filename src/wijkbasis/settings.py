@@ -365,6 +365,11 @@ ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 # allauth's 3 minutes is short for someone who has to find the e-mail on another device.
 ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 600
+# A code that logs someone in lasts 10 minutes at most (ASVS 6.5.5), the sign-up code too.
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_TIMEOUT = 600
+# Changing the e-mail address, password or second factor asks for the password or the second
+# factor again (ASVS 7.5.1); someone with neither has nothing else to ask for.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
 # "Send a new code" on the code page: twice per login, within the per-address limit below.
 ACCOUNT_LOGIN_BY_CODE_SUPPORTS_RESEND = True
 ACCOUNT_PREVENT_ENUMERATION = True
@@ -445,6 +450,15 @@ UNVERIFIED_SIGNUP_DAYS = env(
 )
 STAFF_IDLE_TIMEOUT = (
     env("STAFF_IDLE_MINUTES", 30, "Minutes without activity after which staff are logged out.", int) * 60
+)
+STAFF_SESSION_MAXIMUM = (
+    env(
+        "STAFF_SESSION_HOURS",
+        12,
+        "Hours after logging in when staff must log in again, however active they were (residents: SESSION_DAYS).",
+        int,
+    )
+    * 3600
 )
 
 # --- Background tasks (e-mail, daily clean-up): django-tasks with its database backend ----

@@ -81,6 +81,9 @@ class AccountAdapter(DefaultAccountAdapter):
         super().login(request, user)
         request.session.pop(REMEMBER_SESSION_KEY, None)
         request.session.set_expiry(settings.SESSION_COOKIE_AGE if remembers(choice, user) else 0)
+        from wijkbasis.accounts.middleware import LOGGED_IN_AT_SESSION_KEY
+
+        request.session[LOGGED_IN_AT_SESSION_KEY] = time.time()
 
     def get_login_redirect_url(self, request: HttpRequest) -> str:
         return reverse("accounts:start")

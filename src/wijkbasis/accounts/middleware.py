@@ -6,6 +6,8 @@
 - Pages for logged-in users are never stored by browsers or proxies (Cache-Control: no-store).
 - Staff sessions end after STAFF_IDLE_TIMEOUT seconds without activity, and when the browser
   closes, even when "stay logged in" was ticked: a computer in a community centre is shared.
+- Every session ends at its maximum age, however active: STAFF_SESSION_HOURS for staff,
+  SESSION_DAYS for everyone else.
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ ADMIN_PREFIX = "/beheer/"
 #: When a staff session was last used (seconds since the epoch); written at every request, so
 #: every page costs the same queries, the first after logging in too.
 LAST_SEEN_SESSION_KEY = "wijkbasis_last_seen"
+#: When this login began (seconds since the epoch): set by the account adapter at login, and
+#: for staff at their first page; a session ends this long after it, however active.
+LOGGED_IN_AT_SESSION_KEY = "wijkbasis_logged_in_at"
 
 
 def has_completed_two_factor(request: HttpRequest) -> bool:
@@ -51,6 +56,9 @@ class AccountSecurityMiddleware:
         if request.path.startswith(ADMIN_PREFIX) and not access.is_administrator:
             # The management site does not exist for anyone but administrators.
             raise Http404
+        ended = self._too_old(request, staff=access.needs_two_factor)
+        if ended is not None:
+            return ended
         if access.needs_two_factor:
             idle = self._staff_session(request)
             if idle is not None:
@@ -69,21 +77,32 @@ class AccountSecurityMiddleware:
         now = time.time()
         last_seen = request.session.get(LAST_SEEN_SESSION_KEY)
         if isinstance(last_seen, (int, float)) and now - last_seen > settings.STAFF_IDLE_TIMEOUT:
-            logout(request)
-            messages.info(
+            return self._logged_out(
                 request,
                 _("You were logged out because you did nothing for %(minutes)s minutes. Log in again.")
                 % {"minutes": settings.STAFF_IDLE_TIMEOUT // 60},
             )
-            response = HttpResponseRedirect(
-                f"{reverse('account_login')}?{urlencode({'next': request.get_full_path()})}"
-            )
-            patch_cache_control(response, no_store=True, private=True)
-            return response
         request.session[LAST_SEEN_SESSION_KEY] = now
+        request.session.setdefault(LOGGED_IN_AT_SESSION_KEY, now)
         if not request.session.get_expire_at_browser_close():
             request.session.set_expiry(0)
         return None
+
+    def _too_old(self, request: HttpRequest, *, staff: bool) -> HttpResponse | None:
+        """End a session that began longer ago than its maximum (ASVS 7.3.2): STAFF_SESSION_HOURS
+        for staff, SESSION_DAYS for everyone else, however active they were."""
+        logged_in_at = request.session.get(LOGGED_IN_AT_SESSION_KEY)
+        limit = settings.STAFF_SESSION_MAXIMUM if staff else settings.SESSION_COOKIE_AGE
+        if isinstance(logged_in_at, (int, float)) and time.time() - logged_in_at > limit:
+            return self._logged_out(request, _("You have been logged in for a long time. Log in again, please."))
+        return None
+
+    def _logged_out(self, request: HttpRequest, message: str) -> HttpResponse:
+        logout(request)
+        messages.info(request, message)
+        response = HttpResponseRedirect(f"{reverse('account_login')}?{urlencode({'next': request.get_full_path()})}")
+        patch_cache_control(response, no_store=True, private=True)
+        return response
 
     def _two_factor_first(self, request: HttpRequest) -> HttpResponse:
         enrolled = (

@@ -15,3 +15,7 @@ def enrolment_completes_two_factor(sender: Any, request: Any, user: Any, authent
     # login with 2FA asks for. Without this, a new staff member would have to log in again.
     if request is not None and authenticator.type != "recovery_codes":
         record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type, enrolled=True)
+
+
+# The security log's receivers (logins, failed logins, rejected codes, changed ways to log in).
+from wijkbasis.accounts import security_log  # noqa: E402, F401

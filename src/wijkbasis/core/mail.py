@@ -20,6 +20,7 @@ placeholder is empty and no link is relative.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import smtplib
 from collections.abc import Iterable
@@ -66,8 +67,10 @@ def _recipient(item: Any, language: str | None) -> tuple[str, str, Any]:
 
 
 def _over_limit(limit: str, address: str) -> bool:
-    """At most MAIL_PER_ADDRESS_LIMIT mails of this kind per address per hour, whoever asks."""
-    key = f"wijkbasis:mail-limit:{limit}:{address.lower()}"
+    """At most MAIL_PER_ADDRESS_LIMIT mails of this kind per address per hour, whoever asks. The
+    counter is kept under a hash of the address: the cache table holds no addresses."""
+    digest = hashlib.sha256(address.lower().encode()).hexdigest()
+    key = f"wijkbasis:mail-limit:{limit}:{digest}"
     cache.add(key, 0, timeout=3600)
     try:
         count = cache.incr(key)

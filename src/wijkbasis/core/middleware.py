@@ -53,6 +53,9 @@ class AccessContextMiddleware:
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 #: Bodies whose values Django parses into request.POST; other bodies are left alone.
 FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+#: Passwords are checked exactly as typed (they are only ever hashed, never stored or shown):
+#: the names allauth's and Django's password forms use.
+PASSWORD_FIELDS = frozenset({"password", "password1", "password2", "oldpassword"})
 
 
 def without_control_characters(value: str) -> str:
@@ -64,16 +67,18 @@ def _cleaned(query: QueryDict) -> QueryDict | None:
     when there are none (the common case costs one scan and no copy)."""
     if not any(
         CONTROL_CHARACTERS.search(key)
-        or any(CONTROL_CHARACTERS.search(value) for value in values if isinstance(value, str))
+        or (
+            key not in PASSWORD_FIELDS
+            and any(CONTROL_CHARACTERS.search(value) for value in values if isinstance(value, str))
+        )
         for key, values in query.lists()
     ):
         return None
     cleaned = QueryDict(mutable=True, encoding=query.encoding)
     for key, values in query.lists():
         for value in values:
-            cleaned.appendlist(
-                without_control_characters(key), without_control_characters(value) if isinstance(value, str) else value
-            )
+            keep = key in PASSWORD_FIELDS or not isinstance(value, str)
+            cleaned.appendlist(without_control_characters(key), value if keep else without_control_characters(value))
     cleaned._mutable = False
     return cleaned
 
@@ -94,9 +99,9 @@ class InputCleaningMiddleware:
     broken clients or text pasted from elsewhere. PostgreSQL refuses NUL in text (a 500), and
     the others are invisible in pages and exports. They are *removed*, not refused: a person
     who pasted text with a stray control character keeps what they typed, and a view never
-    sees one. Tab, line feed and carriage return stay (text areas). Uploaded files are not
-    touched. Runs before the session is read, so a crafted session cookie cannot reach the
-    database either.
+    sees one. Tab, line feed and carriage return stay (text areas). Passwords are left as typed
+    (PASSWORD_FIELDS: they are hashed, never stored), and uploaded files are not touched. Runs
+    before the session is read, so a crafted session cookie cannot reach the database either.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:

@@ -100,3 +100,32 @@ def test_a_staff_session_ends_with_the_browser_and_after_idle_minutes(zutphen: A
     assert response.status_code == 302
     assert response["Location"].startswith("/account/login/")
     assert "_auth_user_id" not in client.session
+
+
+def test_a_staff_session_ends_at_its_maximum_age_however_active(zutphen: Any, settings: Any) -> None:
+    broker = staff_user(NeighbourhoodTeam.objects.get(slug="waterkwartier"))
+    client = login(Client(), broker)
+    start = timezone.now()
+    minutes = 0
+    while minutes * 60 <= settings.STAFF_SESSION_MAXIMUM:
+        with time_machine.travel(start + dt.timedelta(minutes=minutes), tick=False):
+            assert client.get("/werkplek/").status_code == 200, minutes  # active every 20 minutes
+        minutes += 20
+    with time_machine.travel(start + dt.timedelta(minutes=minutes), tick=False):
+        response = client.get("/werkplek/")
+    assert response.status_code == 302 and response["Location"].startswith("/account/login/")
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_resident_session_ends_at_its_maximum_age(zutphen: Any, settings: Any) -> None:
+    from wijkbasis.accounts.middleware import LOGGED_IN_AT_SESSION_KEY
+
+    UserFactory(email="blijft@example.org")
+    client = Client()
+    _log_in_by_code(client, "blijft@example.org", remember="on")
+    assert client.get("/mijn/").status_code == 200
+    session = client.session
+    session[LOGGED_IN_AT_SESSION_KEY] -= settings.SESSION_COOKIE_AGE + 60
+    session.save()
+    response = client.get("/mijn/")
+    assert response.status_code == 302 and response["Location"].startswith("/account/login/")

@@ -152,6 +152,13 @@ def test_control_characters_are_removed_from_every_key_and_value(zutphen: Any, s
     assert ["taal", "nl"] in received["cookies"]
 
 
+def test_passwords_are_checked_exactly_as_typed(zutphen: Any, settings: Any) -> None:
+    """ASVS 6.2.8: no change to a password; it is hashed, never stored, so NUL cannot reach the database."""
+    settings.ROOT_URLCONF = "wijkbasis.core.tests.urls_echo"
+    received = Client().post("/echo/", {"password": "ge\x01heim\x00", "naam": "a\x01"}).json()
+    assert received["post"] == [["password", ["ge\x01heim\x00"]], ["naam", ["a"]]]
+
+
 def test_a_request_without_control_characters_is_passed_on_as_it_is(zutphen: Any, settings: Any) -> None:
     settings.ROOT_URLCONF = "wijkbasis.core.tests.urls_echo"
     received = Client().post("/echo/?q=tuin&q=werk", {"naam": "Zoë ‘Ö’ 😀"}).json()
@@ -279,3 +286,73 @@ def test_twenty_saved_searches_for_one_address_send_at_most_the_limit(
             )
         assert response.status_code == 302
     assert len([message for message in mail.outbox if sent_to in message.to]) == settings.MAIL_PER_ADDRESS_LIMIT
+    # The counters hold no address (ASVS 14.2.2: no personal data in caches).
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT cache_key FROM wijkbasis_cache")
+        keys = [row[0] for row in cursor.fetchall()]
+    assert any("mail-limit" in key for key in keys)
+    assert not any(sent_to in key for key in keys)
+
+
+# ---------------------------------------------------------------------------
+# Every model names itself, however empty the record (admin lists, selects, logs)
+
+
+def _record_of(model: Any, *, text: str, depth: int = 0) -> Any:
+    """An unsaved record as the database may hold it: every optional field empty, the required
+    ones the least they take (`text` for text, which may well be empty: nothing stops a form or
+    a service from saving ""), required relations to such a record of their own."""
+    import datetime as dt
+    import uuid
+
+    from django.db import models
+    from django.utils import timezone
+
+    least: list[tuple[type[models.Field], Any]] = [
+        (models.DateTimeField, timezone.now()),
+        (models.DateField, timezone.localdate()),
+        (models.TimeField, dt.time(9, 0)),
+        (models.DurationField, dt.timedelta(0)),
+        (models.BooleanField, False),
+        (models.IntegerField, 1),
+        (models.FloatField, 1.0),
+        (models.DecimalField, 1),
+        (models.JSONField, {}),
+        (models.UUIDField, uuid.uuid4()),
+        (models.BinaryField, b""),
+    ]
+    record = model()
+    for field in model._meta.concrete_fields:
+        if field.primary_key or isinstance(field, models.FileField):
+            continue
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            setattr(record, field.attname, timezone.now())  # what saving sets
+        elif field.is_relation:
+            if not field.null and depth < 3:
+                setattr(record, field.name, _record_of(field.related_model, text=text, depth=depth + 1))
+        elif not field.null and not field.has_default():
+            value = next((value for kind, value in least if isinstance(field, kind)), text)
+            if field.choices and not isinstance(field, (models.CharField, models.TextField)):
+                value = field.choices[0][0]
+            setattr(record, field.attname, value)
+    return record
+
+
+@pytest.mark.parametrize("text", ["", "x"], ids=["empty-text", "some-text"])
+def test_every_model_names_an_empty_record_with_a_string(text: str) -> None:
+    """str() of a record with empty fields was a lazy string for a resident without a name: a 500
+    in the management site's lists. Every installed model, ours and the libraries'."""
+    from django.apps import apps
+
+    problems = []
+    for model in apps.get_models():
+        try:
+            named = str(_record_of(model, text=text))
+        except Exception as error:  # every kind of failure is the finding
+            problems.append(f"{model._meta.label}: {type(error).__name__}: {error}")
+        else:
+            if type(named) is not str:
+                problems.append(f"{model._meta.label}: {type(named).__name__}")
+    assert problems == []
