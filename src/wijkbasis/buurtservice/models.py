@@ -581,7 +581,8 @@ class Request(TimeStampedModel):
         verbose_name_plural = _("job requests")
         ordering = ["-created_at", "-pk"]
         indexes = [
-            models.Index(fields=["service", "status"], name="buurtservice_request_status"),
+            models.Index(fields=["service", "status", "status_changed_at"], name="buurtservice_request_by_status"),
+            models.Index(fields=["service", "accepted_at"], name="buurtservice_request_accepted"),
             models.Index(fields=["district", "status"], name="buurtservice_request_wijk"),
             models.Index(fields=["status", "accepted_at"], name="buurtservice_request_waiting"),
             models.Index(fields=["service", "first_visit_on"], name="buurtservice_request_started"),

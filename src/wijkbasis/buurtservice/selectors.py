@@ -404,6 +404,10 @@ class BuurtserviceFigures:
     def wmo_done(self) -> int:
         return sum(row.wmo_done for row in self.districts.values())
 
+    @property
+    def wmo_funding(self) -> Decimal:
+        return sum((row.wmo_funding for row in self.districts.values()), Decimal("0"))
+
 
 def _months(start: dt.date, end: dt.date) -> list[dt.date]:
     months, month = [], start.replace(day=1)

@@ -445,3 +445,93 @@ def test_inviting_a_crew_member_asks_them_to_link_their_record(
     assert mail.outbox[-1].to == ["klusser@example.org"]
     person.resident.refresh_from_db()
     assert person.resident.user is None  # nothing linked until they confirm
+
+
+# ---------------------------------------------------------------------------
+# Figures for reports
+
+
+def test_figures_per_period_count_what_was_registered(
+    service: Any, category: Any, coordinator: Any, team: Any, waterkwartier: Any, worker: Any
+) -> None:
+    import time_machine
+
+    from wijkbasis.buurtservice.selectors import buurtservice_figures
+    from wijkbasis.buurtservice.tests.factories import CategoryFactory, OriginFactory
+
+    wmo = CategoryFactory(name="WMO: beugels", slug="wmo-beugels", is_wmo=True)
+    azc = OriginFactory(name="AZC", slug="azc")
+    worker.started_on = dt.date(2025, 1, 6)
+    worker.save()
+    start = dt.date(2026, 3, 2)
+    with time_machine.travel(dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC), tick=False):
+        garden = phone_request(service, coordinator, team, category, waterkwartier, accept=True)
+        bars = phone_request(service, coordinator, team, wmo, None, name="Beugel Nodig")
+        services.record_intake(
+            request=bars,
+            by=coordinator,
+            answers={},
+            urgent=False,
+            vulnerability="",
+            needs_vog=False,
+            is_wmo=True,
+            wmo_reference="WMO-1",
+            wmo_funding=Decimal("180"),
+        )
+        services.decide(request=bars, by=coordinator, accept=True)
+        waiting = phone_request(service, coordinator, team, category, waterkwartier, name="Wacht Nog", accept=True)
+        newcomer = WorkerFactory(service=service, kind="volunteer", origin=azc, started_on=dt.date(2026, 3, 2))
+    with time_machine.travel(dt.datetime(2026, 3, 16, 8, tzinfo=dt.UTC), tick=False):
+        for request in (garden, bars):
+            visit = services.plan_visit(
+                request=request,
+                by=coordinator,
+                day=dt.date(2026, 3, 16),
+                starts_at=dt.time(9),
+                ends_at=dt.time(11),
+                workers=[worker] if request is garden else [newcomer],
+            )
+    with time_machine.travel(dt.datetime(2026, 3, 16, 17, tzinfo=dt.UTC), tick=False):
+        for request in (garden, bars):
+            visit = request.visits.get()
+            services.record_visit(
+                visit=visit, by=coordinator, hours={a.worker_id: Decimal("2") for a in visit.assignments.all()}
+            )
+            services.complete_request(request=request, by=coordinator, notes="klaar")
+    figures = buurtservice_figures(municipality_id=service.municipality_id, start=start, end=dt.date(2026, 4, 30))
+    assert figures.done == 2 and figures.wmo_done == 1 and figures.wmo_funding == Decimal("180")
+    assert figures.districts[waterkwartier.pk].done_by_category == {"Tuin": 1}
+    assert figures.districts[None].done_by_category == {"WMO: beugels": 1}  # no wijk known: counted apart
+    assert figures.districts[waterkwartier.pk].requests == 2
+    assert figures.districts[waterkwartier.pk].days_waited == [14]
+    assert figures.new_workers == {("volunteer", "AZC"): 1}  # the fixture's worker started before the period
+    assert figures.hours_by_kind == {"volunteer": Decimal("4")}
+    march, april = figures.months
+    assert (march.started, march.median_days_waited, march.waiting_at_end) == (2, 14, 1)  # "Wacht Nog" waits
+    assert (april.started, april.waiting_at_end) == (0, 1)
+    assert waiting.pk  # still on the list
+    later = buurtservice_figures(
+        municipality_id=service.municipality_id, start=dt.date(2026, 5, 1), end=dt.date(2026, 5, 31)
+    )
+    assert later.done == 0 and later.new_workers == {}
+
+
+def test_a_postcode_in_a_municipality_without_buurtservice_is_said_so(service: Any, zutphen: Any) -> None:
+    from types import SimpleNamespace
+
+    from wijkbasis.areas.models import District, Municipality
+    from wijkbasis.buurtservice.models import Service
+    from wijkbasis.buurtservice.views.public import _service_for
+
+    elsewhere = Municipality.objects.create(code="GM9001", name="Elders", slug="elders")
+    district = District.objects.create(
+        municipality=elsewhere, code="WK900100", cbs_name="Elders", name="Elders", slug="elders"
+    )
+    here = District.objects.get(code="WK030101")
+    assert _service_for(service, SimpleNamespace(district=here)) == (service, "")
+    assert _service_for(service, None) == (service, "")
+    with translation.override("en"):
+        same, problem = _service_for(service, SimpleNamespace(district=district))
+    assert same == service and "does not work" in problem
+    theirs = Service.objects.create(municipality=elsewhere)
+    assert _service_for(service, SimpleNamespace(district=district)) == (theirs, "")

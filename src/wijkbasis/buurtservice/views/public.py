@@ -93,6 +93,10 @@ def request_job(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         located = locate_postcode(data["postcode"])  # before the transaction: it may ask Locatieserver
+        service, problem = _service_for(service, located)
+        if problem:
+            form.add_error("postcode", problem)
+            return _request_page(request, form, service)
         for_other = data["for_whom"] == "other"
         job = services.JobDetails(
             category=data["category"],
@@ -136,6 +140,10 @@ def request_job(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Thank you. We have your request."))
             return redirect("buurtservice:status", token=created.token)
+    return _request_page(request, form, service)
+
+
+def _request_page(request: HttpRequest, form: RequestForm, service: Service) -> HttpResponse:
     return render(
         request,
         "buurtservice/public/request.html",
@@ -146,6 +154,19 @@ def request_job(request: HttpRequest) -> HttpResponse:
             "breadcrumbs": _breadcrumbs((_("Ask for a job"), "")),
         },
     )
+
+
+def _service_for(service: Service, located: Any) -> tuple[Service, str]:
+    """The service of the municipality the postcode lies in (a request belongs to the wijk of its
+    address); a postcode where no Buurtservice works is said so. Unknown postcodes stay with the
+    service of the page: the coordinators of its municipality see requests without a wijk."""
+    district = getattr(located, "district", None)
+    if district is None or district.municipality_id == service.municipality_id:
+        return service, ""
+    other = Service.objects.select_related("municipality").filter(municipality_id=district.municipality_id).first()
+    if other is None:
+        return service, _("This address is in a municipality where Buurtservice does not work. Call us to ask.")
+    return other, ""
 
 
 @require_safe
