@@ -191,7 +191,7 @@ def test_errors_are_styled_only_after_the_server_reported_them(
     answer = page.goto(url)
     assert answer is not None
     assert answer.status == 200
-    radio, note = 'input[name="to_status"]', 'textarea[name="text"]'
+    radio, note = 'input[name="stap"]', 'textarea[name="text"]'  # the choice of the next step
     assert page.locator(radio).first.get_attribute("required") is not None
     assert page.evaluate(LOOKS_AS_IF_NOT_REQUIRED_JS, radio), "a required radio button looks wrong before any input"
     assert page.evaluate(LOOKS_AS_IF_NOT_REQUIRED_JS, note), "the empty note looks wrong before any input"

@@ -41,9 +41,10 @@ def _save_step(page: Any, response: Any) -> None:
 
 
 def _choose(page: Any, step: str) -> None:
-    """Tick a step; htmx fetches its fields."""
+    """Tick a step; htmx fetches its fields and swaps them in."""
     with page.expect_response(lambda answer: answer.request.headers.get("hx-request") == "true"):
         page.locator(f'input[name="stap"][value="{step}"]').check()
+    page.locator(f'#volgende-stap input[name="to_status"][value="{step}"]').wait_for(state="attached")
 
 
 @pytest.mark.parametrize("width", [1280, 320])
