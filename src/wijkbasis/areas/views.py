@@ -131,9 +131,7 @@ def team(request: HttpRequest, slug: str) -> HttpResponse:
             "members": team.members.all(),
             "districts": team.districts.all(),
             "places": team.managed_places.all(),
-            "breadcrumbs": breadcrumbs(
-                (team.municipality.name, team.municipality.get_absolute_url()), (team.name, "")
-            ),
+            "breadcrumbs": breadcrumbs((team.municipality.name, team.municipality.get_absolute_url()), (team.name, "")),
         },
     )
 

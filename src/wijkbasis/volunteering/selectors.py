@@ -445,9 +445,7 @@ def werkplek_tasks(user: Any) -> list[Any]:
     if not (access.is_team_staff or access.is_administrator):
         return []
     new = Response.objects.visible_to(user).filter(status=Response.Status.NEW).count()
-    due = (
-        FollowUp.objects.visible_to(user).filter(done_at__isnull=True, due_on__lte=timezone.localdate()).count()
-    )
+    due = FollowUp.objects.visible_to(user).filter(done_at__isnull=True, due_on__lte=timezone.localdate()).count()
     tasks = [
         WorkItem(
             count=new,

@@ -17,5 +17,5 @@ def number(value: describe.Number | None) -> str:
 
 @register.filter
 def hours_a_week(value: describe.Number | None) -> str:
-    """"3 hours a week", "1 hour a week"; nothing for None."""
+    """ "3 hours a week", "1 hour a week"; nothing for None."""
     return describe.hours_a_week(value) if value is not None and value != "" else ""

@@ -60,7 +60,7 @@ def _vacancy(**fields: Any) -> Vacancy:
 
 
 def test_a_one_off_task_says_how_long_it_takes_not_hours_a_week() -> None:
-    start = timezone.make_aware(dt.datetime(2027, 4, 3, 10, 0))
+    start = dt.datetime(2027, 4, 3, 10, 0, tzinfo=timezone.get_current_timezone())
     one_off = _vacancy(
         when=Vacancy.When.ONE_OFF, starts_at=start, ends_at=start + dt.timedelta(hours=5), hours_per_week=5
     )

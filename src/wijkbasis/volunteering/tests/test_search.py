@@ -22,11 +22,11 @@ from django.utils import timezone
 from wijkbasis.areas.models import District, Municipality, Organisation, Place
 from wijkbasis.volunteering.models import Skill, Vacancy
 from wijkbasis.volunteering.search import (
-    compound_parts,
     MAX_QUERY_WORDS,
     STOP_WORDS,
     apply_text_search,
     build_vocabulary,
+    compound_parts,
     index_vacancies,
     index_vacancy,
     lexeme,

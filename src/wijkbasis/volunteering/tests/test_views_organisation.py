@@ -164,9 +164,7 @@ def test_a_stale_step_shows_a_plain_conflict_message(client: Client, member: Any
     assert response.status == Response.Status.CONTACTED
 
 
-def test_the_vacancy_form_starts_with_a_summary_of_its_errors_linked_to_the_fields(
-    client: Client, member: Any
-) -> None:
+def test_the_vacancy_form_starts_with_a_summary_of_its_errors_linked_to_the_fields(client: Client, member: Any) -> None:
     login(client, member)
     data = {**VACANCY_FORM, "when": "one_off", "contact_email": "", "publish": "1"}
     html = client.post("/organisatie/vacatures/nieuw/", data).content.decode()
