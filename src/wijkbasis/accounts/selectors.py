@@ -651,3 +651,27 @@ def werkplek_tasks(user: Any) -> list[WorkItem]:
         )
     )
     return tasks
+
+
+# ---------------------------------------------------------------------------
+# The navigation of "Mijn" and of the werkplek: each app adds its own pages
+
+
+@dataclass(frozen=True)
+class NavLink:
+    text: str
+    url: str
+
+
+#: The hooks each app may offer in its selectors.py: `mijn_links(user) -> list[NavLink]` (the
+#: person's own pages of that app) and `werkplek_links(user) -> list[NavLink]` (its staff pages
+#: this user may open). No queries beyond what access_of holds, or one small one.
+MIJN_LINKS_HOOK = "mijn_links"
+WERKPLEK_LINKS_HOOK = "werkplek_links"
+
+
+def nav_links(user: Any, hook_name: str) -> list[NavLink]:
+    links: list[NavLink] = []
+    for hook in app_hooks(hook_name):
+        links += hook(user)
+    return links

@@ -140,7 +140,7 @@ def where_in_words(vacancy: Vacancy) -> str:
         assert place is not None
         names.append(place.name)
         shown_district = place.district_id
-        if place.district_id:
+        if place.district is not None:
             names.append(place.district.name)
     elif vacancy.address:
         names.append(vacancy.address)

@@ -85,6 +85,15 @@ ROWS: dict[str, Rule] = {
         why="anonymous visitors read why to log in first; a post without a session goes to the login page",
     ),
     "volunteering:organisation_registered": logged_in(),
+    # --- The resident's own pages under "Mijn" (views/mijn.py) ---------------------------------
+    "volunteering:my_responses": logged_in(why="each sees their own responses only"),
+    "volunteering:my_response_withdraw": post_only(
+        frozenset({Role.RESIDENT}), why="only one's own response: anyone else's is a 404"
+    ),
+    "volunteering:my_searches": logged_in(why="each sees their own saved searches only"),
+    "volunteering:my_search_stop": post_only(
+        frozenset({Role.RESIDENT}), why="only one's own saved search: anyone else's is a 404"
+    ),
 }
 
 
@@ -196,3 +205,10 @@ def samples(world: Any) -> None:
 
     Skill.objects.get_or_create(slug="koken", defaults={"name": "Koken", "category": Skill.Category.HANDS})
     NotMatchedReason.objects.get_or_create(name="Past niet bij wat de persoon zoekt")
+    # The resident's own pages: their response (above) and a saved search of theirs.
+    resident_user = world.user_of(Role.RESIDENT)
+    own_search = SavedSearch.objects.create(
+        email=resident_user.email, user=resident_user, query="q=koken", label="koken", confirmed_at="2026-01-01T00:00Z"
+    )
+    world.add("volunteering:my_response_withdraw", post={"status": "new"}, pk=response.pk)
+    world.add("volunteering:my_search_stop", post={}, pk=own_search.pk)

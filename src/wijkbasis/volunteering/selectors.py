@@ -484,3 +484,21 @@ def werkplek_tasks(user: Any) -> list[Any]:
             ),
         ]
     return tasks
+
+
+# ---------------------------------------------------------------------------
+# Its pages in the navigation of "Mijn" (the hook of accounts.selectors.nav_links)
+
+
+def mijn_links(user: Any) -> list[Any]:
+    """The person's own pages of the vacancy bank: responses, talents, saved searches."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from wijkbasis.accounts.selectors import NavLink
+
+    return [
+        NavLink(_("My responses"), reverse("volunteering:my_responses")),
+        NavLink(_("My talents"), reverse("volunteering:talents")),
+        NavLink(_("My searches"), reverse("volunteering:my_searches")),
+    ]

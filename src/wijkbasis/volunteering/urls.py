@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+import wijkbasis.volunteering.views.mijn as mijn
 from wijkbasis.volunteering.views import broker, organisation, public, talents
 
 app_name = "volunteering"
@@ -46,4 +47,9 @@ urlpatterns = [
     path("werkplek/vrijwilligerswerk/vacatures/<int:pk>/beoordelen/", broker.review_vacancy, name="review_vacancy"),
     path("werkplek/taken/", broker.follow_ups, name="follow_ups"),
     path("werkplek/taken/<int:pk>/klaar/", broker.follow_up_done, name="follow_up_done"),
+    # The resident's own pages under "Mijn" (views/mijn.py)
+    path("mijn/reacties/", mijn.my_responses, name="my_responses"),
+    path("mijn/reacties/<int:pk>/intrekken/", mijn.withdraw_response, name="my_response_withdraw"),
+    path("mijn/zoekopdrachten/", mijn.my_searches, name="my_searches"),
+    path("mijn/zoekopdrachten/<int:pk>/stoppen/", mijn.stop_search, name="my_search_stop"),
 ]

@@ -4,6 +4,8 @@ says what was searched for."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext as _
 
 from wijkbasis.areas.postcodes import format_postcode
@@ -24,7 +26,7 @@ def phrases(filterset: VacancyFilter) -> list[tuple[str, str]]:
     together = "dag" in active and "dagdeel" in active and len(days) * len(parts) <= COMBINED_SLOTS
     found: list[tuple[str, str]] = []
     for param in active:
-        value = cleaned.get(param)
+        value: Any = cleaned.get(param)
         if param == "q":
             found.append((param, _("matching “%(text)s”") % {"text": filterset.text}))
         elif param == "wijk":

@@ -30,7 +30,7 @@ class SlotsField(forms.MultipleChoiceField):
             return [str(day * 3 + part) for day, part in slots.pairs(value)]
         return value
 
-    def clean(self, value: Any) -> int:  # type: ignore[override]
+    def clean(self, value: Any) -> int:
         chosen = super().clean(value)
         return sum(1 << int(index) for index in chosen)
 
@@ -48,7 +48,7 @@ class SuitabilityField(forms.MultipleChoiceField):
             return [str(int(flag)) for flag in Suitability if value & flag]
         return value
 
-    def clean(self, value: Any) -> int:  # type: ignore[override]
+    def clean(self, value: Any) -> int:
         return sum(int(flag) for flag in super().clean(value))
 
 

@@ -98,7 +98,7 @@ class VacancyForm(forms.ModelForm):
             .first()
         )
         if latest:
-            return latest
+            return dict(latest)
         return {
             "contact_name": getattr(user, "name", "") or "",
             "contact_phone": organisation.phone,
