@@ -611,3 +611,104 @@ def werkplek_links(user: Any) -> list[Any]:
     if is_administrator(user):
         links.append(NavLink(_("Kinds of odd jobs"), reverse("buurtservice:categories")))
     return links
+
+
+# ---------------------------------------------------------------------------
+# Its records in words, for "who looked at my data" and "what I opened" (accounts.selectors.app_hooks)
+
+
+def logged_objects_in_words(model_label: str, ids: list[str]) -> dict[str, Any] | None:
+    """Buurtservice's records in words: "your request: Tuin" for the person, "the request of Truus
+    Jansen: Tuin" for staff. One query per kind; None for another app's kind."""
+    from django.utils.translation import gettext as _
+
+    from wijkbasis.accounts.selectors import LoggedObject
+    from wijkbasis.buurtservice import models
+
+    numbers = [int(pk) for pk in ids if pk.isdigit()]
+    by_request = {
+        "buurtservice.request": (models.Request, "", _("your request: %(job)s"), _("the request of %(name)s: %(job)s")),
+        "buurtservice.requestevent": (
+            models.RequestEvent,
+            "request__",
+            _("a step of your request: %(job)s"),
+            _("a step of the request of %(name)s: %(job)s"),
+        ),
+        "buurtservice.eligibilityanswer": (
+            models.EligibilityAnswer,
+            "request__",
+            _("an intake answer of your request: %(job)s"),
+            _("an intake answer of %(name)s: %(job)s"),
+        ),
+        "buurtservice.feedback": (
+            models.Feedback,
+            "request__",
+            _("your opinion about the job: %(job)s"),
+            _("the opinion of %(name)s about the job: %(job)s"),
+        ),
+        "buurtservice.requestphoto": (
+            models.RequestPhoto,
+            "request__",
+            _("a photo of your job: %(job)s"),
+            _("a photo of the job of %(name)s: %(job)s"),
+        ),
+        "buurtservice.visit": (
+            models.Visit,
+            "request__",
+            _("a visit for your job: %(job)s"),
+            _("a visit for the job of %(name)s: %(job)s"),
+        ),
+    }
+    if model_label in by_request:
+        model, prefix, own, other = by_request[model_label]
+        rows = model.objects.filter(pk__in=numbers).values_list(
+            "pk", f"{prefix}category__name", f"{prefix}resident__name"
+        )
+        return {
+            str(pk): LoggedObject(own=own % {"job": job}, other=other % {"name": name, "job": job})
+            for pk, job, name in rows
+        }
+    by_worker = {
+        "buurtservice.worker": (models.Worker, "", _("your place in a Buurtservice crew"), _("crew member %(name)s")),
+        "buurtservice.certificate": (
+            models.Certificate,
+            "worker__",
+            _("your certificate or course"),
+            _("a certificate of %(name)s"),
+        ),
+        "buurtservice.assignment": (
+            models.Assignment,
+            "worker__",
+            _("your place on a visit"),
+            _("%(name)s on a visit"),
+        ),
+        "buurtservice.development": (
+            models.Development,
+            "worker__",
+            _("your learning at Buurtservice"),
+            _("the development of %(name)s"),
+        ),
+        "buurtservice.learninggoal": (
+            models.LearningGoal,
+            "worker__",
+            _("a learning goal of yours"),
+            _("a learning goal of %(name)s"),
+        ),
+        "buurtservice.checkin": (
+            models.CheckIn,
+            "worker__",
+            _("a check-in with you"),
+            _("a check-in with %(name)s"),
+        ),
+        "buurtservice.skillgained": (
+            models.SkillGained,
+            "worker__",
+            _("a skill you gained"),
+            _("a skill %(name)s gained"),
+        ),
+    }
+    if model_label in by_worker:
+        model, prefix, own, other = by_worker[model_label]
+        rows = model.objects.filter(pk__in=numbers).values_list("pk", f"{prefix}resident__name")
+        return {str(pk): LoggedObject(own=own, other=other % {"name": name}) for pk, name in rows}
+    return None

@@ -56,6 +56,12 @@ class WijkbasisModelAdmin(admin.ModelAdmin):
             if (registration := registration_for(model)) is not None and registration.access_logged
             for obj in instances
         ]
+        # The page also names what stops the deletion (protected rows, such as a kind of job's requests).
+        shown += [
+            obj
+            for obj in collector.protected
+            if (registration := registration_for(type(obj))) is not None and registration.access_logged
+        ]
         log_accesses(Action.LIST, shown, purpose="management", actor=actor_for(request.user))
         return super().get_deleted_objects(objs, request)
 

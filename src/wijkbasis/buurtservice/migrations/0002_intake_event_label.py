@@ -4,15 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('buurtservice', '0001_odd_jobs_crews_and_visits'),
+        ("buurtservice", "0001_odd_jobs_crews_and_visits"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='requestevent',
-            name='kind',
-            field=models.CharField(choices=[('status', 'status'), ('intake', 'intake answers saved'), ('priority', 'priority adjusted'), ('visit', 'visit')], default='status', max_length=10, verbose_name='kind'),
+            model_name="requestevent",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("status", "status"),
+                    ("intake", "intake answers saved"),
+                    ("priority", "priority adjusted"),
+                    ("visit", "visit"),
+                ],
+                default="status",
+                max_length=10,
+                verbose_name="kind",
+            ),
         ),
     ]

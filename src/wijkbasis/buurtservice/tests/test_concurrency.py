@@ -65,7 +65,8 @@ def test_two_coordinators_planning_one_worker_at_the_same_time_book_them_once(
     planned = [result for result in results if isinstance(result, Visit)]
     refused = [result for result in results if isinstance(result, services.PlanningError)]
     assert len(planned) == 1 and len(refused) == 1, results
-    assert any("already on another visit" in message for message in refused[0].messages)
+    # The refusal names who is booked and when (in the language of the moment, so by its parts).
+    assert any(worker.name in message and "0:00" in message for message in refused[0].messages), refused[0].messages
     # Exactly one booking per worker that day, of the visit that won.
     assert Assignment.objects.filter(worker=worker, visit__date=day).count() == 1
     assert Assignment.objects.filter(worker=helper, visit__date=day).count() == 1

@@ -379,3 +379,19 @@ def test_the_coordinators_werkplek_says_what_waits(
     other = page_text(_client(other_coordinator).get(reverse("accounts:werkplek")))
     assert "1 new odd-job request to take in" in other and "for a decision" not in other
     assert "odd-job" not in page_text(_client(staff_user(team)).get(reverse("accounts:werkplek")))
+
+
+def test_who_looked_says_in_words_which_job_the_coordinator_opened(
+    service: Any, category: Any, coordinator: Any, team: Any, waterkwartier: Any
+) -> None:
+    user = UserFactory()
+    own = services.submit_request(
+        service=service, job=services.JobDetails(category=category, description="Heg"), user=user
+    )
+    own.district = waterkwartier
+    own.save()
+    _client(coordinator).get(reverse("buurtservice:request_detail", args=[own.pk]))
+    text = page_text(_client(user, two_factor=False).get(reverse("accounts:who_looked")))
+    assert "your request: Tuin" in text and coordinator.name in text
+    mine = page_text(_client(coordinator).get(reverse("accounts:my_accesses")))
+    assert f"the request of {own.resident.name}: Tuin" in mine

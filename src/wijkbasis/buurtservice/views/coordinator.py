@@ -30,6 +30,7 @@ from wijkbasis.buurtservice.access import (
     coordinated_service,
     coordinated_services,
     log_requests_shown,
+    log_workers_shown,
     request_queryset,
 )
 from wijkbasis.buurtservice.forms import (
@@ -246,6 +247,7 @@ def _detail_context(request: HttpRequest, job: Request, **forms: Any) -> dict[st
             Prefetch("assignments", queryset=Assignment.objects.select_related("worker__resident"))
         ).order_by("date", "starts_at")
     )
+    log_workers_shown(request.user, [a.worker for visit in visits for a in visit.assignments.all()])
     return {
         "job": job,
         "service": job.service,
@@ -500,6 +502,7 @@ def request_plan(request: HttpRequest, pk: int) -> HttpResponse:
         ends_at or suggested["ends_at"],
     )
     fits = selectors.crew_candidates(job, day, starts_at, ends_at)
+    log_workers_shown(request.user, [fit.worker for fit in fits])
     chosen = {str(value) for value in (request.POST.getlist("workers") if request.method == "POST" else [])}
     return render(
         request,
@@ -577,6 +580,7 @@ def visit(request: HttpRequest, pk: int) -> HttpResponse:
     """A visit: hours per crew member, materials and costs."""
     item = access_visit(request.user, pk)
     assignments = list(item.assignments.select_related("worker__resident").order_by("pk"))
+    log_workers_shown(request.user, [assignment.worker for assignment in assignments])
     form = VisitForm(
         request.POST if request.method == "POST" else None,
         assignments=assignments,
@@ -657,8 +661,6 @@ def board(request: HttpRequest) -> HttpResponse:
     rows = selectors.planning_board(request.user, service, monday)
     shown = [cell.visit.request for row in rows for day in row.cells for cell in day.visits if cell.visible]
     log_requests_shown(request.user, list({job.pk: job for job in shown}.values()))
-    from wijkbasis.buurtservice.access import log_workers_shown
-
     log_workers_shown(request.user, [row.worker for row in rows])
     days = [monday + dt.timedelta(days=offset) for offset in range(6)]
     ordered = selectors.waiting_list(service.pk)

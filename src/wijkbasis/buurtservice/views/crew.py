@@ -21,6 +21,7 @@ from wijkbasis.buurtservice.access import (
     access_own_assignment,
     access_photo,
     log_day_shown,
+    log_workers_shown,
     own_worker,
 )
 from wijkbasis.buurtservice.forms import CrewDoneForm
@@ -52,6 +53,10 @@ def today(request: HttpRequest) -> HttpResponse:
     day = _day(request.GET.get("dag"))
     assignments = selectors.day_of(worker, day)
     log_day_shown(request.user, assignments)
+    log_workers_shown(
+        request.user,
+        [other.worker for a in assignments for other in a.visit.assignments.all() if other.worker_id != worker.pk],
+    )
     cards = [
         {
             "assignment": assignment,
