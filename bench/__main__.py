@@ -3,7 +3,8 @@
     uv run python -m bench [options]            # key pages on a generated scale database (bench/pages.py)
     uv run python -m bench search [options]     # the vacancy full-text search (bench/search.py)
     uv run python -m bench matching [options]   # matching: ranking in memory, loading facts (bench/matching.py)
-    uv run python -m bench buurtservice [...]   # Buurtservice: re-prioritising 5,000 open requests (bench/buurtservice.py)
+    uv run python -m bench buurtservice [...]   # Buurtservice: re-prioritising 5,000 open requests
+                                                #   (bench/buurtservice.py)
 
 `--help` after a sub-command lists its options. Each sets up its own throw-away database (bench/frame.py)
 and writes its figures to bench/results/.

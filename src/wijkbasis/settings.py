@@ -424,8 +424,8 @@ MFA_SECRET_KEY = env(
     "MFA_SECRET_KEY",
     [],
     "Key that encrypts the secrets of two-step verification (authenticator apps, recovery codes) in the "
-    "database: a Fernet key, made with `python -c \"from cryptography.fernet import Fernet; "
-    "print(Fernet.generate_key().decode())\"`. Several, comma-separated, to change keys: the first encrypts, "
+    'database: a Fernet key, made with `python -c "from cryptography.fernet import Fernet; '
+    'print(Fernet.generate_key().decode())"`. Several, comma-separated, to change keys: the first encrypts, '
     "all decrypt. Empty: derived from SECRET_KEY (then changing SECRET_KEY makes every authenticator unusable). "
     "Keep it out of database backups.",
     list,

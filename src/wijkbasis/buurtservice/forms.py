@@ -150,7 +150,7 @@ class RequestForm(forms.Form):
     )
     relation = forms.ChoiceField(
         label=_("Who is this person to you?"),
-        choices=[choice for choice in Request.Relation.choices if choice[0] != Request.Relation.SELF],
+        choices=[("", "—"), *[choice for choice in Request.Relation.choices if choice[0] != Request.Relation.SELF]],
         required=False,
     )
     person_name = forms.CharField(label=_("Name of this person"), max_length=150, required=False)

@@ -4,15 +4,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('areas', '0002_organisation_review'),
+        ("areas", "0002_organisation_review"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='place',
-            name='also_used_by',
-            field=models.ManyToManyField(blank=True, help_text='Initiatives and organisations that also work from this place, shown on its page.', related_name='places_used', to='areas.organisation', verbose_name='also used by'),
+            model_name="place",
+            name="also_used_by",
+            field=models.ManyToManyField(
+                blank=True,
+                help_text="Initiatives and organisations that also work from this place, shown on its page.",
+                related_name="places_used",
+                to="areas.organisation",
+                verbose_name="also used by",
+            ),
         ),
     ]

@@ -38,9 +38,7 @@ def test_a_year_of_history_makes_the_waiting_list_and_the_estimates_mean_somethi
     assert sum(per_week.values()) > 2  # jobs started per week lately, over every kind
     estimates = selectors.estimates_for(service.pk)
     assert estimates and all(estimate.known for estimate in estimates.values())
-    figures = selectors.buurtservice_figures(
-        municipality_id=demo.pk, start=today - dt.timedelta(days=365), end=today
-    )
+    figures = selectors.buurtservice_figures(municipality_id=demo.pk, start=today - dt.timedelta(days=365), end=today)
     assert figures.done > 100 and figures.wmo_done > 10
     assert figures.months[-2].waiting_at_end > figures.months[0].waiting_at_end  # the list grew, as in the seed
     assert all(month.median_days_waited is not None for month in figures.months[:-1])

@@ -17,27 +17,26 @@ def copy_contact_from_residents(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('volunteering', '0004_vacancy_responses_counted'),
-        ('accounts', '0002_residents_consent_and_roles'),
+        ("volunteering", "0004_vacancy_responses_counted"),
+        ("accounts", "0002_residents_consent_and_roles"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='response',
-            name='contact_email',
-            field=models.EmailField(blank=True, max_length=254, verbose_name='e-mail address'),
+            model_name="response",
+            name="contact_email",
+            field=models.EmailField(blank=True, max_length=254, verbose_name="e-mail address"),
         ),
         migrations.AddField(
-            model_name='response',
-            name='contact_name',
-            field=models.CharField(blank=True, max_length=150, verbose_name='name'),
+            model_name="response",
+            name="contact_name",
+            field=models.CharField(blank=True, max_length=150, verbose_name="name"),
         ),
         migrations.AddField(
-            model_name='response',
-            name='contact_phone',
-            field=models.CharField(blank=True, max_length=30, verbose_name='phone'),
+            model_name="response",
+            name="contact_phone",
+            field=models.CharField(blank=True, max_length=30, verbose_name="phone"),
         ),
         migrations.RunPython(copy_contact_from_residents, migrations.RunPython.noop),
     ]
