@@ -7,9 +7,10 @@ from allauth.account.models import EmailAddress
 
 from wijkbasis.accounts.models import Resident, User
 from wijkbasis.areas.models import TeamMember
+from wijkbasis.core.tests.factories import ModelFactory
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(ModelFactory[User]):
     class Meta:
         model = User
         skip_postgeneration_save = True
@@ -23,7 +24,7 @@ class UserFactory(factory.django.DjangoModelFactory):
             EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
 
 
-class ResidentFactory(factory.django.DjangoModelFactory):
+class ResidentFactory(ModelFactory[Resident]):
     class Meta:
         model = Resident
 

@@ -16,6 +16,7 @@ from wijkbasis.areas.models import (
     TeamMember,
     WalkInHours,
 )
+from wijkbasis.core.tests.factories import ModelFactory
 
 
 def square(lon: float, lat: float, size: float = 0.01) -> dict[str, Any]:
@@ -24,7 +25,7 @@ def square(lon: float, lat: float, size: float = 0.01) -> dict[str, Any]:
     return {"type": "Polygon", "coordinates": [ring]}
 
 
-class MunicipalityFactory(factory.django.DjangoModelFactory):
+class MunicipalityFactory(ModelFactory[Municipality]):
     class Meta:
         model = Municipality
         django_get_or_create = ("code",)
@@ -36,7 +37,7 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
     boundary = factory.LazyFunction(lambda: square(6.0, 52.0, 0.1))
 
 
-class DistrictFactory(factory.django.DjangoModelFactory):
+class DistrictFactory(ModelFactory[District]):
     class Meta:
         model = District
 
@@ -51,7 +52,7 @@ class DistrictFactory(factory.django.DjangoModelFactory):
     key_figures_source = "CBS, Kadaster"
 
 
-class NeighbourhoodFactory(factory.django.DjangoModelFactory):
+class NeighbourhoodFactory(ModelFactory[Neighbourhood]):
     class Meta:
         model = Neighbourhood
 
@@ -61,7 +62,7 @@ class NeighbourhoodFactory(factory.django.DjangoModelFactory):
     boundary = factory.Sequence(lambda n: square(6.0 + (n % 10) * 0.001, 52.0, 0.001))
 
 
-class TeamFactory(factory.django.DjangoModelFactory):
+class TeamFactory(ModelFactory[NeighbourhoodTeam]):
     class Meta:
         model = NeighbourhoodTeam
         skip_postgeneration_save = True
@@ -76,7 +77,7 @@ class TeamFactory(factory.django.DjangoModelFactory):
             self.districts.set(extracted)
 
 
-class TeamMemberFactory(factory.django.DjangoModelFactory):
+class TeamMemberFactory(ModelFactory[TeamMember]):
     class Meta:
         model = TeamMember
 
@@ -88,7 +89,7 @@ class TeamMemberFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"werker{n}@example.org")
 
 
-class PlaceFactory(factory.django.DjangoModelFactory):
+class PlaceFactory(ModelFactory[Place]):
     class Meta:
         model = Place
 
@@ -102,7 +103,7 @@ class PlaceFactory(factory.django.DjangoModelFactory):
     city = "Zutphen"
 
 
-class OpeningHoursFactory(factory.django.DjangoModelFactory):
+class OpeningHoursFactory(ModelFactory[OpeningHours]):
     class Meta:
         model = OpeningHours
 
@@ -112,7 +113,7 @@ class OpeningHoursFactory(factory.django.DjangoModelFactory):
     closes = dt.time(17)
 
 
-class WalkInHoursFactory(factory.django.DjangoModelFactory):
+class WalkInHoursFactory(ModelFactory[WalkInHours]):
     class Meta:
         model = WalkInHours
 
@@ -122,7 +123,7 @@ class WalkInHoursFactory(factory.django.DjangoModelFactory):
     closes = dt.time(12)
 
 
-class OrganisationFactory(factory.django.DjangoModelFactory):
+class OrganisationFactory(ModelFactory[Organisation]):
     class Meta:
         model = Organisation
 

@@ -21,6 +21,7 @@ from wijkbasis.buurtservice.models import (
     Skill,
     Worker,
 )
+from wijkbasis.core.tests.factories import ModelFactory
 
 
 def tiny_jpeg(size: tuple[int, int] = (4, 3), colour: str = "green", exif: bytes | None = None) -> bytes:
@@ -33,7 +34,7 @@ def tiny_jpeg(size: tuple[int, int] = (4, 3), colour: str = "green", exif: bytes
     return output.getvalue()
 
 
-class ServiceFactory(factory.django.DjangoModelFactory):
+class ServiceFactory(ModelFactory[Service]):
     class Meta:
         model = Service
         django_get_or_create = ("municipality",)
@@ -42,7 +43,7 @@ class ServiceFactory(factory.django.DjangoModelFactory):
     phone = "0575 000 300"
 
 
-class SkillFactory(factory.django.DjangoModelFactory):
+class SkillFactory(ModelFactory[Skill]):
     class Meta:
         model = Skill
         django_get_or_create = ("slug",)
@@ -51,7 +52,7 @@ class SkillFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"vaardigheid-{n}")
 
 
-class CategoryFactory(factory.django.DjangoModelFactory):
+class CategoryFactory(ModelFactory[JobCategory]):
     class Meta:
         model = JobCategory
         django_get_or_create = ("slug",)
@@ -63,7 +64,7 @@ class CategoryFactory(factory.django.DjangoModelFactory):
     crew_size = 2
 
 
-class CertificateKindFactory(factory.django.DjangoModelFactory):
+class CertificateKindFactory(ModelFactory[CertificateKind]):
     class Meta:
         model = CertificateKind
         django_get_or_create = ("slug",)
@@ -74,7 +75,7 @@ class CertificateKindFactory(factory.django.DjangoModelFactory):
     valid_years = 3
 
 
-class OriginFactory(factory.django.DjangoModelFactory):
+class OriginFactory(ModelFactory[Origin]):
     class Meta:
         model = Origin
         django_get_or_create = ("slug",)
@@ -83,7 +84,7 @@ class OriginFactory(factory.django.DjangoModelFactory):
     slug = "gelrewerkt"
 
 
-class CriterionFactory(factory.django.DjangoModelFactory):
+class CriterionFactory(ModelFactory[EligibilityCriterion]):
     class Meta:
         model = EligibilityCriterion
 
@@ -91,7 +92,7 @@ class CriterionFactory(factory.django.DjangoModelFactory):
     short_label = factory.Sequence(lambda n: f"vraag {n}")
 
 
-class WorkerFactory(factory.django.DjangoModelFactory):
+class WorkerFactory(ModelFactory[Worker]):
     """A crew member, available on weekdays, who started a while ago."""
 
     class Meta:

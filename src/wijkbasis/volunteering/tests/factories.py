@@ -17,11 +17,12 @@ from django.utils.text import slugify
 from wijkbasis.accounts.tests.factories import ResidentFactory, UserFactory
 from wijkbasis.areas.models import District
 from wijkbasis.areas.tests.factories import OrganisationFactory
+from wijkbasis.core.tests.factories import ModelFactory
 from wijkbasis.volunteering import services
 from wijkbasis.volunteering.models import NotMatchedReason, Response, SavedSearch, Skill, TalentProfile, Vacancy
 
 
-class SkillFactory(factory.django.DjangoModelFactory):
+class SkillFactory(ModelFactory[Skill]):
     class Meta:
         model = Skill
         django_get_or_create = ("slug",)
@@ -31,7 +32,7 @@ class SkillFactory(factory.django.DjangoModelFactory):
     category = Skill.Category.HANDS
 
 
-class NotMatchedReasonFactory(factory.django.DjangoModelFactory):
+class NotMatchedReasonFactory(ModelFactory[NotMatchedReason]):
     class Meta:
         model = NotMatchedReason
         django_get_or_create = ("name",)
@@ -44,7 +45,7 @@ def _default_districts() -> list[District]:
     return list(District.objects.filter(code="WK030101"))
 
 
-class VacancyFactory(factory.django.DjangoModelFactory):
+class VacancyFactory(ModelFactory[Vacancy]):
     """Saved with services.save_vacancy and, unless `publish=False`, submitted (published at once
     for an approved organisation). `districts` defaults to Waterkwartier; `by` to a new user."""
 
@@ -73,7 +74,7 @@ class VacancyFactory(factory.django.DjangoModelFactory):
         return services.submit_vacancy(vacancy=vacancy, by=by) if publish else vacancy
 
 
-class ResponseFactory(factory.django.DjangoModelFactory):
+class ResponseFactory(ModelFactory[Response]):
     """services.respond: by `user` (an account), for a known `resident` (`recorded_by` a team
     member who may see them), or else as a form without an account (name, e-mail, phone)."""
 
@@ -111,7 +112,7 @@ class ResponseFactory(factory.django.DjangoModelFactory):
         return response
 
 
-class TalentProfileFactory(factory.django.DjangoModelFactory):
+class TalentProfileFactory(ModelFactory[TalentProfile]):
     class Meta:
         model = TalentProfile
         skip_postgeneration_save = True
@@ -135,7 +136,7 @@ class TalentProfileFactory(factory.django.DjangoModelFactory):
             self.districts.set(extracted)
 
 
-class SavedSearchFactory(factory.django.DjangoModelFactory):
+class SavedSearchFactory(ModelFactory[SavedSearch]):
     class Meta:
         model = SavedSearch
 
