@@ -20,7 +20,6 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
-from weasyprint import HTML
 
 from wijkbasis.accounts import selectors, services
 from wijkbasis.accounts.access import access_duplicate, access_own_resident, access_resident, access_resident_page
@@ -151,6 +150,8 @@ def my_data_pdf(request: HttpRequest) -> HttpResponse:
     access_own_resident(request.user, logged=False)
     export = services.export_personal_data(user=request.user, logged=True)
     html = render_to_string("accounts/my_data_print.html", {"export": export}, request=request)
+    from weasyprint import HTML  # slow to import; only this download needs it
+
     response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="mijn-gegevens.pdf"'
     return response

@@ -14,8 +14,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
 
 from wijkbasis.areas.models import District, TeamMember
 
@@ -37,18 +35,26 @@ def qr_png(url: str, *, scale: int = 10) -> bytes:
     return buffer.getvalue()
 
 
-class _MediaOnlyFetcher(URLFetcher):
-    """WeasyPrint may read inline data and uploaded photos, nothing else: no network."""
+def _media_only_fetcher() -> Any:
+    """WeasyPrint may read inline data and uploaded photos, nothing else: no network.
 
-    def __init__(self) -> None:
-        super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False)
+    WeasyPrint is imported here, not at module load: it takes a second or more to import, and
+    only the poster download needs it.
+    """
+    from weasyprint.urls import URLFetcher
 
-    def fetch(self, url: str, headers: dict[str, str] | None = None) -> Any:
-        if url.startswith("file:"):
-            path = Path(unquote(urlsplit(url).path)).resolve()
-            if not path.is_relative_to(Path(settings.MEDIA_ROOT).resolve()):
-                raise ValueError(f"Refusing to read {url!r} for a PDF")
-        return super().fetch(url, headers)
+    class MediaOnlyFetcher(URLFetcher):
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False)
+
+        def fetch(self, url: str, headers: dict[str, str] | None = None) -> Any:
+            if url.startswith("file:"):
+                path = Path(unquote(urlsplit(url).path)).resolve()
+                if not path.is_relative_to(Path(settings.MEDIA_ROOT).resolve()):
+                    raise ValueError(f"Refusing to read {url!r} for a PDF")
+            return super().fetch(url, headers)
+
+    return MediaOnlyFetcher()
 
 
 def _photo_uri(member: TeamMember) -> str:
@@ -93,6 +99,8 @@ def district_poster_pdf(district: District, *, url: str) -> bytes:
     key = "poster:" + hashlib.sha256(html.encode()).hexdigest()
     pdf = cache.get(key)
     if pdf is None:
-        pdf = HTML(string=html, url_fetcher=_MediaOnlyFetcher()).write_pdf()
+        from weasyprint import HTML
+
+        pdf = HTML(string=html, url_fetcher=_media_only_fetcher()).write_pdf()
         cache.set(key, pdf, timeout=7 * 24 * 3600)
     return pdf
