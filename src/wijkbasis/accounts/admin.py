@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.options import InlineModelAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.forms.models import BaseInlineFormSet
@@ -54,7 +55,7 @@ class UserAdmin(DjangoUserAdmin, WijkbasisModelAdmin):
     inlines = [TeamMembershipInline, OrganisationMembershipInline, MunicipalityViewerInline]
     form = UserChangeAdminForm
 
-    def get_inline_instances(self, request: HttpRequest, obj: object = None) -> list[object]:
+    def get_inline_instances(self, request: HttpRequest, obj: User | None = None) -> list[InlineModelAdmin[Any, Any]]:
         # Roles are given once the account exists.
         return super().get_inline_instances(request, obj) if obj is not None else []
 

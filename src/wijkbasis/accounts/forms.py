@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from allauth.account import forms as allauth_forms
 from allauth.mfa.base import forms as mfa_forms
@@ -14,6 +14,9 @@ from wijkbasis.accounts.models import Consent, Resident
 from wijkbasis.areas.models import District, NeighbourhoodTeam
 from wijkbasis.areas.postcodes import normalise_postcode
 from wijkbasis.core.idempotency import FormKeyField
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 POSTCODE_HELP = _("For example 7201 AB. We use it to find your neighbourhood team.")
 
@@ -32,11 +35,13 @@ class DistrictChoiceField(forms.ModelChoiceField):
 
     def label_from_instance(self, obj: Any) -> str:
         if getattr(self, "_several", None) is None:
+            # Labels are made while iterating the queryset's choices, so it is set.
+            assert self.queryset is not None
             self._several = self.queryset.order_by().values("municipality_id").distinct().count() > 1
         return f"{obj.name} ({obj.municipality.name})" if self._several else obj.name
 
 
-def wijk_question(located: Any) -> str:
+def wijk_question(located: Any) -> StrOrPromise:
     """Why we ask for the wijk: what the postcode lookup could not say."""
     from wijkbasis.areas.postcodes import LookupStatus
 
@@ -92,7 +97,7 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["name"].required = True
         if ask_district:
-            self.fields["district"].queryset = districts_to_choose(located)
+            cast("forms.ModelChoiceField[Any]", self.fields["district"]).queryset = districts_to_choose(located)
             self.fields["district"].initial = self.instance.district_id
             self.order_fields(["name", "phone", "postcode", "district"])
         else:
@@ -153,13 +158,16 @@ class IntakeForm(forms.Form):
     def __init__(self, *args: Any, districts: Any = None, located: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if districts is not None:
-            self.fields["district"].queryset = districts_to_choose(located, districts)
+            cast("forms.ModelChoiceField[Any]", self.fields["district"]).queryset = districts_to_choose(
+                located, districts
+            )
 
     def clean_postcode(self) -> str:
         return clean_postcode_value(self.cleaned_data["postcode"])
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not (data.get("phone") or data.get("street") or data.get("email")):
             raise forms.ValidationError(_("Fill in a phone number or an address, so the team can reach this person."))
         if "keep_details" not in (data.get("consents") or []):
@@ -187,7 +195,7 @@ class ResidentEditForm(forms.ModelForm):
     def __init__(self, *args: Any, districts: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if districts is not None:
-            self.fields["district"].queryset = districts
+            cast("forms.ModelChoiceField[Any]", self.fields["district"]).queryset = districts
 
     def clean_postcode(self) -> str:
         return clean_postcode_value(self.cleaned_data["postcode"])
@@ -216,7 +224,7 @@ class ShareForm(forms.Form):
     def __init__(self, *args: Any, teams: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if teams is not None:
-            self.fields["team"].queryset = teams
+            cast("forms.ModelChoiceField[Any]", self.fields["team"]).queryset = teams
 
 
 class EraseAccountForm(forms.Form):
@@ -300,11 +308,18 @@ class SignupForm(allauth_forms.SignupForm):
         self.fields["email"].help_text = _("We send a code to this address, to check that it is yours.")
 
 
-class _CodeFieldMixin:
+# The code-field mixins below are mixed into allauth's forms; mypy sees them as forms.
+if TYPE_CHECKING:
+    _FormMixinBase = forms.Form
+else:
+    _FormMixinBase = object
+
+
+class _CodeFieldMixin(_FormMixinBase):
     """Plain label, help text and keyboard hints for the one-time code field of allauth's forms."""
 
-    code_label: Any = CODE_LABEL
-    code_help: Any = CODE_HELP
+    code_label: StrOrPromise = CODE_LABEL
+    code_help: StrOrPromise | None = CODE_HELP
     code_widget_attrs: dict[str, str] = CODE_WIDGET_ATTRS
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -338,8 +353,8 @@ APP_CODE_WIDGET_ATTRS = {"autocomplete": "one-time-code", "spellcheck": "false"}
 
 
 class _AppCodeFieldMixin(_CodeFieldMixin):
-    code_label = APP_CODE_LABEL
-    code_help = APP_CODE_HELP
+    code_label: StrOrPromise = APP_CODE_LABEL
+    code_help: StrOrPromise | None = APP_CODE_HELP
     code_widget_attrs = APP_CODE_WIDGET_ATTRS
 
 

@@ -53,7 +53,8 @@ def _queued_mail_rows(subject: Subject) -> QuerySet[Any]:
     from wijkbasis.core.models import OutgoingMail
 
     addresses = set(subject.verified_emails)
-    addresses |= set(User.objects.filter(pk=subject.user_id).values_list("email", flat=True))
+    if subject.user_id is not None:
+        addresses |= set(User.objects.filter(pk=subject.user_id).values_list("email", flat=True))
     addresses |= set(
         Resident.objects.filter(pk__in=subject.resident_ids).exclude(email="").values_list("email", flat=True)
     )

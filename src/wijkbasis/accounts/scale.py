@@ -318,7 +318,9 @@ def bench_staff_user() -> tuple[int, int] | None:
         return None
     with_account = TeamMember.objects.filter(team=team, user__isnull=False).order_by("pk")
     member = with_account.filter(role=TeamMember.Role.COMMUNITY_BROKER).first() or with_account.first()
-    return (member.user_id, team.pk) if member is not None else None
+    if member is None or member.user_id is None:  # never None: the members are those with an account
+        return None
+    return member.user_id, team.pk
 
 
 def bench_pages(ctx: ScaleContext) -> list[BenchPage]:

@@ -242,7 +242,7 @@ def look_alikes_shown_to(user: Any, *, name: str, email: str, phone: str, postco
     from django.utils.translation import gettext as _
 
     reasons = dict(PossibleDuplicate.Reason.choices)
-    known_elsewhere = {
+    known_elsewhere: dict[str, str] = {
         PossibleDuplicate.Reason.SAME_EMAIL: _("Someone with this e-mail address is known to another team."),
         PossibleDuplicate.Reason.SAME_PHONE: _("Someone with this phone number is known to another team."),
         PossibleDuplicate.Reason.SAME_NAME_AND_POSTCODE: _(
@@ -353,7 +353,7 @@ def _action_in_words(action: str, what: str) -> str:
     from wijkbasis.core.models import AccessLogEntry
 
     Action = AccessLogEntry.Action
-    phrases = {
+    phrases: dict[str, str] = {
         Action.VIEW: _("looked at %(what)s"),
         Action.LIST: _("saw %(what)s in a list"),
         Action.EXPORT: _("downloaded %(what)s"),

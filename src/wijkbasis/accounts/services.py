@@ -125,7 +125,7 @@ def new_resident(
 def take_in_resident(
     *,
     by: User,
-    team: NeighbourhoodTeam,
+    team: NeighbourhoodTeam | None,
     name: str,
     phone: str = "",
     email: str = "",

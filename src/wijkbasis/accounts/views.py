@@ -13,7 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -38,11 +38,13 @@ from wijkbasis.accounts.forms import (
 from wijkbasis.accounts.models import Resident, User
 from wijkbasis.accounts.processing import ACCESS_LOG_REVIEW, RECORD_LINKING
 from wijkbasis.accounts.selectors import access_of
+from wijkbasis.accounts.types import AuthenticatedHttpRequest, signed_in_user
 from wijkbasis.areas.models import District, NeighbourhoodTeam, Organisation
 from wijkbasis.core.access import access_list
 from wijkbasis.core.access_log import Action, actor_for, log_access
 from wijkbasis.core.idempotency import once
 from wijkbasis.core.models import SubmittedForm
+from wijkbasis.core.types import HttpRequest
 
 PAGE_SIZE = 25
 
@@ -58,7 +60,7 @@ def request_login_code(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpR
 
 @require_safe
 @login_required
-def start(request: HttpRequest) -> HttpResponse:
+def start(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Where a user lands after logging in: the page for their main role."""
     access = access_of(request.user)
     if access.is_team_staff or access.is_administrator:
@@ -76,7 +78,7 @@ def start(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @permission_required("mijn.open")
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     resident = access_own_resident(request.user, logged=request.method == "GET")
     # The wijk is asked when the postcode could not say it: in the form that came back with the
     # question (its list is in the post), or when a postcode was saved without one before.
@@ -120,7 +122,7 @@ def _profile_page(request: HttpRequest, resident: Resident, form: ProfileForm) -
 
 @require_POST
 @permission_required("mijn.open")
-def withdraw_consent(request: HttpRequest, purpose: str) -> HttpResponse:
+def withdraw_consent(request: AuthenticatedHttpRequest, purpose: str) -> HttpResponse:
     resident = access_own_resident(request.user, logged=False)
     if services.withdraw_consent(resident=resident, purpose=purpose, by=request.user):
         messages.success(request, _("Your permission is withdrawn."))
@@ -129,7 +131,7 @@ def withdraw_consent(request: HttpRequest, purpose: str) -> HttpResponse:
 
 @require_safe
 @permission_required("mijn.open")
-def my_data(request: HttpRequest) -> HttpResponse:
+def my_data(request: AuthenticatedHttpRequest) -> HttpResponse:
     access_own_resident(request.user)
     export = services.export_personal_data(user=request.user)
     return render(request, "accounts/my_data.html", {"export": export})
@@ -137,7 +139,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @permission_required("mijn.open")
-def my_data_json(request: HttpRequest) -> HttpResponse:
+def my_data_json(request: AuthenticatedHttpRequest) -> HttpResponse:
     access_own_resident(request.user, logged=False)
     response = HttpResponse(services.export_as_json(user=request.user, logged=True), content_type="application/json")
     response["Content-Disposition"] = 'attachment; filename="mijn-gegevens.json"'
@@ -146,7 +148,7 @@ def my_data_json(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @permission_required("mijn.open")
-def my_data_pdf(request: HttpRequest) -> HttpResponse:
+def my_data_pdf(request: AuthenticatedHttpRequest) -> HttpResponse:
     access_own_resident(request.user, logged=False)
     export = services.export_personal_data(user=request.user, logged=True)
     html = render_to_string("accounts/my_data_print.html", {"export": export}, request=request)
@@ -159,7 +161,7 @@ def my_data_pdf(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @permission_required("mijn.open")
-def who_looked(request: HttpRequest) -> HttpResponse:
+def who_looked(request: AuthenticatedHttpRequest) -> HttpResponse:
     resident = access_own_resident(request.user, logged=False)
     entries = selectors.accesses_of_resident(resident, excluding_user=request.user)
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("pagina"))
@@ -169,7 +171,7 @@ def who_looked(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @permission_required("mijn.open")
-def erase(request: HttpRequest) -> HttpResponse:
+def erase(request: AuthenticatedHttpRequest) -> HttpResponse:
     plan = services.erasure_plan(user=request.user)
     form = EraseAccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -201,7 +203,7 @@ def _staff_districts(request: HttpRequest) -> QuerySet[District]:
 
 @require_safe
 @permission_required("werkplek.open")
-def werkplek(request: HttpRequest) -> HttpResponse:
+def werkplek(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The broker's day: what waits for them in every module (counts with links), their teams."""
     teams = _staff_teams(request).prefetch_related("districts").annotate(member_total=Count("members"))
     tasks = selectors.werkplek_tasks(request.user)
@@ -220,7 +222,7 @@ def werkplek(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @permission_required("werkplek.open")
-def resident_list(request: HttpRequest) -> HttpResponse:
+def resident_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ResidentSearchForm(request.GET or None)
     query = form.cleaned_data["q"] if form.is_valid() else ""
     page = access_resident_page(
@@ -231,7 +233,7 @@ def resident_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @permission_required("werkplek.take_in_resident")
-def resident_new(request: HttpRequest) -> HttpResponse:
+def resident_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     teams = _staff_teams(request)
     form = IntakeForm(request.POST or None, districts=_staff_districts(request))
     if request.method == "POST" and form.is_valid():
@@ -302,7 +304,7 @@ def _asked_about_look_alikes(request: HttpRequest, form: IntakeForm, data: dict[
 
 @require_safe
 @permission_required("werkplek.open")
-def resident_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def resident_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     resident = access_resident(request.user, pk)
     return render(
         request,
@@ -323,7 +325,7 @@ def resident_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @permission_required("werkplek.open")
-def resident_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def resident_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     resident = access_resident(request.user, pk)
     districts = _staff_districts(request)
     form = ResidentEditForm(request.POST or None, instance=resident, districts=districts)
@@ -339,7 +341,7 @@ def resident_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @permission_required("werkplek.open")
-def resident_consent(request: HttpRequest, pk: int) -> HttpResponse:
+def resident_consent(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     resident = access_resident(request.user, pk)
     form = ConsentForm(request.POST)
     if form.is_valid():
@@ -354,7 +356,7 @@ def resident_consent(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @permission_required("werkplek.open")
-def resident_link(request: HttpRequest, pk: int) -> HttpResponse:
+def resident_link(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Ask the person to confirm a link to their account: an e-mail to the address, nothing more."""
     resident = access_resident(request.user, pk)
     form = LinkAccountForm(request.POST)
@@ -385,11 +387,12 @@ def confirm_link(request: HttpRequest, token: str) -> HttpResponse:
     # Whoever holds the link sees the details it is about (the link went to the person's address).
     log_access(Action.VIEW, link.resident, purpose="record_linking", actor=actor_for(request.user))
     account_exists = User.objects.filter(email__iexact=link.email).exists()
-    is_them = request.user.is_authenticated and request.user.email.lower() == link.email
-    someone_else = request.user.is_authenticated and not is_them
+    user = signed_in_user(request)
+    is_them = user is not None and user.email.lower() == link.email
+    someone_else = user is not None and not is_them
     if request.method == "POST" and not someone_else and (is_them or not account_exists):
         try:
-            outcome = services.confirm_account_link(link=link, user=request.user if is_them else None)
+            outcome = services.confirm_account_link(link=link, user=user if is_them else None)
         except services.LinkError as error:
             messages.error(request, str(error))
             return redirect("accounts:confirm_link", token=token)
@@ -418,7 +421,7 @@ def confirm_link(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_POST
 @permission_required("werkplek.open")
-def resident_merge(request: HttpRequest, pk: int) -> HttpResponse:
+def resident_merge(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """A team member merges a possible duplicate into this record (both must be theirs to see)."""
     duplicate = access_duplicate(request.user, request.POST.get("duplicate"))
     resident = access_resident(request.user, pk)
@@ -437,7 +440,7 @@ def resident_merge(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @permission_required("werkplek.open")
-def resident_not_duplicate(request: HttpRequest, pk: int) -> HttpResponse:
+def resident_not_duplicate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     resident = access_resident(request.user, pk)
     duplicate = access_duplicate(request.user, request.POST.get("duplicate"))
     if resident.pk not in (duplicate.resident_id, duplicate.other_id):
@@ -449,7 +452,7 @@ def resident_not_duplicate(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @permission_required("werkplek.open")
-def resident_share(request: HttpRequest, pk: int) -> HttpResponse:
+def resident_share(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     resident = access_resident(request.user, pk)
     form = ShareForm(request.POST, teams=NeighbourhoodTeam.objects.all())
     if form.is_valid():
@@ -464,7 +467,7 @@ def resident_share(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_safe
 @permission_required("werkplek.open")
-def my_accesses(request: HttpRequest) -> HttpResponse:
+def my_accesses(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = Paginator(selectors.accesses_by(request.user), PAGE_SIZE).get_page(request.GET.get("pagina"))
     rows = selectors.describe_accesses(page.object_list, reader="actor")
     # The page names the residents whose records were opened: seeing them here is logged too.
@@ -482,6 +485,6 @@ def my_accesses(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @permission_required("organisation.open")
-def organisation(request: HttpRequest) -> HttpResponse:
+def organisation(request: AuthenticatedHttpRequest) -> HttpResponse:
     organisations = Organisation.objects.filter(pk__in=access_of(request.user).organisation_ids)
     return render(request, "accounts/organisation.html", {"organisations": organisations})

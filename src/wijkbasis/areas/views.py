@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_safe
@@ -16,6 +16,7 @@ from wijkbasis.areas.key_figures import age_groups, general_figures
 from wijkbasis.areas.models import District, Municipality, NeighbourhoodTeam, Place
 from wijkbasis.areas.postcodes import LookupStatus, lookup_postcode, normalise_postcode, stored_lookup
 from wijkbasis.core.links import absolute_url
+from wijkbasis.core.types import HttpRequest
 from wijkbasis.ui.breadcrumbs import breadcrumbs
 
 

@@ -18,6 +18,7 @@ from wijkbasis.buurtservice.models import (
     Development,
     Request,
     RequestPhoto,
+    RequestQuerySet,
     Service,
     Visit,
     Worker,
@@ -30,7 +31,7 @@ from wijkbasis.core.access_log import Action, actor_for, log_access, log_accesse
 TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
 
-def request_queryset() -> QuerySet[Request]:
+def request_queryset() -> RequestQuerySet:
     """What the request pages show of each request, in a fixed number of queries."""
     return Request.objects.select_related(
         "service__municipality", "resident", "requested_by", "category", "district", "feedback"
@@ -64,8 +65,8 @@ def access_request(user: Any, pk: Any) -> Request:
     return access(request_queryset().coordinated_by(user), user, purpose=ODD_JOBS.code, pk=pk)
 
 
-def access_request_page(user: Any, shown: QuerySet[Request], number: Any, *, per_page: int) -> Page[Request]:
-    return access_page(shown.coordinated_by(user), user, number, purpose=ODD_JOBS.code, per_page=per_page)  # type: ignore[attr-defined]
+def access_request_page(user: Any, shown: RequestQuerySet, number: Any, *, per_page: int) -> Page[Request]:
+    return access_page(shown.coordinated_by(user), user, number, purpose=ODD_JOBS.code, per_page=per_page)
 
 
 def log_requests_shown(user: Any, requests: list[Request]) -> list[Request]:
@@ -135,7 +136,7 @@ def own_requests(user: Any) -> list[Request]:
         return []
     mine = (
         request_queryset()
-        .visible_to(user)  # type: ignore[attr-defined]
+        .visible_to(user)
         .filter(Q(resident__user_id=user.pk) | Q(requested_by__user_id=user.pk))
         .order_by("-created_at", "-pk")
     )
@@ -159,9 +160,9 @@ def own_worker(user: Any) -> Worker:
 
 def access_own_assignment(user: Any, pk: Any) -> Assignment:
     """One of the logged-in crew member's own places on a visit; else 404."""
-    assignments = Assignment.objects.filter(worker__resident__user_id=getattr(user, "pk", None)).select_related(
-        "visit__request", "worker"
-    )
+    assignments = Assignment.objects.filter(
+        worker__resident__user=user if user.is_authenticated else None
+    ).select_related("visit__request", "worker")
     return access(assignments, user, purpose=CREW.code, pk=pk)
 
 

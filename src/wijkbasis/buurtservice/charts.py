@@ -119,7 +119,8 @@ def dashboard_charts(figures: BuurtserviceFigures, districts: dict[int, Any]) ->
     by_district = [
         (districts[district_id].name if district_id in districts else _("neighbourhood not known"), row.done)
         for district_id, row in sorted(
-            figures.districts.items(), key=lambda item: (item[0] not in districts, str(districts.get(item[0], "")))
+            figures.districts.items(),
+            key=lambda item: (item[0] not in districts, str(districts[item[0]]) if item[0] in districts else ""),
         )
     ]
     months = [formats.date_format(month.month, "M Y") for month in figures.months]

@@ -21,7 +21,9 @@ class Assessment:
 
 
 def assess(criteria: Iterable[Any], answers: dict[int, bool]) -> Assessment:
-    met, not_met, unanswered = [], [], []
+    met: list[str] = []
+    not_met: list[str] = []
+    unanswered: list[str] = []
     required_ok, any_ok, has_any, open_required, open_any = True, False, False, False, False
     for criterion in criteria:
         answer = answers.get(criterion.pk)

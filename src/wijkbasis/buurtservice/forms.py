@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -28,6 +28,9 @@ from wijkbasis.buurtservice.photos import MAX_PHOTOS, clean_photo
 from wijkbasis.buurtservice.services import CANCEL_REASONS, DECLINE_REASONS
 from wijkbasis.core.idempotency import FormKeyField
 
+if TYPE_CHECKING:
+    from wijkbasis.areas.models import District
+
 TEL = {"inputmode": "tel", "autocomplete": "tel"}
 #: Amounts and hours as Dutch people type them ("12,50"): text with a decimal keyboard on a phone.
 DECIMAL = forms.TextInput(attrs={"inputmode": "decimal", "size": "8"})
@@ -49,7 +52,7 @@ class PhotosField(forms.FileField):
         kwargs.setdefault("required", False)
         super().__init__(**kwargs)
 
-    def clean(self, data: Any, initial: Any = None) -> list[Any]:  # type: ignore[override]
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
         uploads = [item for item in (data if isinstance(data, list | tuple) else [data]) if item]
         if len(uploads) > MAX_PHOTOS:
             raise forms.ValidationError(_("Send at most %(count)s photos.") % {"count": MAX_PHOTOS})
@@ -57,7 +60,7 @@ class PhotosField(forms.FileField):
 
 
 class CategoryChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: JobCategory) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: JobCategory) -> str:
         return f"{obj.name}: {obj.description}" if obj.description else obj.name
 
 
@@ -80,7 +83,7 @@ class AvailabilityField(forms.MultipleChoiceField):
             return [f"{day}-{part}" for day, part in availability.pairs(value)]
         return value
 
-    def clean(self, value: Any) -> int:  # type: ignore[override]
+    def clean(self, value: Any) -> int:
         chosen = super().clean(value)
         return availability.from_pairs(tuple(int(number) for number in item.split("-")) for item in chosen)  # type: ignore[misc]
 
@@ -170,7 +173,9 @@ class RequestForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = JobCategory.objects.filter(is_active=True).order_by("sort_order", "name")
+        cast("forms.ModelChoiceField[Any]", self.fields["category"]).queryset = JobCategory.objects.filter(
+            is_active=True
+        ).order_by("sort_order", "name")
         self.logged_in = bool(getattr(user, "is_authenticated", False))
         if self.logged_in:
             del self.fields["name"]
@@ -184,7 +189,8 @@ class RequestForm(forms.Form):
         return postcode
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not self.logged_in and not (data.get("phone") or data.get("email")):
             self.add_error("phone", _("Fill in your phone number or your e-mail address, so we can reach you."))
         if data.get("for_whom") == "other":
@@ -240,7 +246,7 @@ class PhoneRequestForm(forms.Form):
     house_number = forms.CharField(label=_("House number"), max_length=20)
     postcode = forms.CharField(label=_("Postcode"), max_length=7, widget=forms.TextInput(attrs={"size": "9"}))
     city = forms.CharField(label=_("Town"), max_length=100, required=False)
-    district = forms.ModelChoiceField(
+    district: forms.ModelChoiceField[District] = forms.ModelChoiceField(
         label=_("Neighbourhood"),
         queryset=None,
         required=False,
@@ -282,14 +288,19 @@ class PhoneRequestForm(forms.Form):
         super().__init__(*args, **kwargs)
         from wijkbasis.areas.models import District
 
-        self.fields["district"].queryset = districts if districts is not None else District.objects.none()
-        self.fields["category"].queryset = JobCategory.objects.filter(is_active=True)
+        cast("forms.ModelChoiceField[Any]", self.fields["district"]).queryset = (
+            districts if districts is not None else District.objects.none()
+        )
+        cast("forms.ModelChoiceField[Any]", self.fields["category"]).queryset = JobCategory.objects.filter(
+            is_active=True
+        )
 
     def clean_postcode(self) -> str:
         return clean_postcode_value(self.cleaned_data["postcode"])
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("requester_name") and not data.get("relation"):
             self.add_error("relation", _("Choose who asked for the resident."))
         data["home_slots"] = _home_slots(data.get("home_days") or [], data.get("home_parts") or [])
@@ -335,7 +346,8 @@ class IntakeForm(forms.Form):
             del self.fields["consent_confirmed"]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("is_wmo") and not (data.get("wmo_reference") or "").strip():
             self.add_error("wmo_reference", _("Fill in the reference of the municipality's WMO decision."))
         return data
@@ -369,7 +381,8 @@ class DecisionForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("decision") == "decline" and not data.get("reason"):
             self.add_error("reason", _("Choose why the request is declined."))
         if data.get("reason") == "other" and not (data.get("note") or "").strip():
@@ -387,7 +400,8 @@ class PriorityForm(forms.Form):
     reason = forms.CharField(label=_("Why"), max_length=300, required=False)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("points") and not (data.get("reason") or "").strip():
             self.add_error("reason", _("Say why you change the priority."))
         return data
@@ -399,14 +413,15 @@ class CancelForm(forms.Form):
     note = forms.CharField(label=_("Explanation for the resident"), required=False, max_length=300)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("reason") == "other" and not (data.get("note") or "").strip():
             self.add_error("note", _("Explain in a sentence why it is cancelled."))
         return data
 
 
 class PhoneFeedbackForm(FeedbackForm):
-    score = FeedbackForm.base_fields["score"]
+    score = cast(forms.TypedChoiceField, FeedbackForm.base_fields["score"])
 
 
 # ---------------------------------------------------------------------------
@@ -421,7 +436,8 @@ class VisitTimeForm(forms.Form):
     ends_at = forms.TimeField(label=_("Until"), widget=TIME)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("starts_at") and data.get("ends_at") and data["ends_at"] <= data["starts_at"]:
             self.add_error("ends_at", _("The visit must end after it starts."))
         if data.get("day") and data["day"] < timezone.localdate():
@@ -441,7 +457,9 @@ class PlanForm(VisitTimeForm):
 
     def __init__(self, *args: Any, service_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["workers"].queryset = Worker.objects.filter(service_id=service_id)
+        cast("forms.ModelChoiceField[Any]", self.fields["workers"]).queryset = Worker.objects.filter(
+            service_id=service_id
+        )
 
 
 class VisitForm(forms.Form):
@@ -521,7 +539,7 @@ class WorkerForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["origin"].queryset = Origin.objects.filter(is_active=True)
+        cast("forms.ModelChoiceField[Any]", self.fields["origin"]).queryset = Origin.objects.filter(is_active=True)
 
 
 class NewWorkerForm(WorkerForm):
@@ -546,7 +564,8 @@ class NewWorkerForm(WorkerForm):
         return clean_postcode_value(self.cleaned_data["postcode"])
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not (data.get("phone") or data.get("email")):
             self.add_error("phone", _("Fill in a phone number or an e-mail address."))
         return data
@@ -625,7 +644,8 @@ class PeriodForm(forms.Form):
     end = forms.DateField(label=_("Until"), widget=DATE)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("start") and data.get("end"):
             if data["end"] < data["start"]:
                 self.add_error("end", _("The end must be after the start."))

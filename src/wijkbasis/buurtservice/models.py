@@ -36,17 +36,17 @@ from wijkbasis.core.models import TimeStampedModel
 class PhotoStorage(FileSystemStorage):
     """BUURTSERVICE_PHOTO_ROOT, read when used (so tests and installations can point it elsewhere)."""
 
-    @property  # type: ignore[override]
+    @property
     def base_location(self) -> str:
         return str(settings.BUURTSERVICE_PHOTO_ROOT)
 
-    @property  # type: ignore[override]
+    @property
     def location(self) -> str:
         import os
 
         return os.path.abspath(self.base_location)
 
-    @property  # type: ignore[override]
+    @property
     def base_url(self) -> str:
         return ""  # never served from a URL of its own
 

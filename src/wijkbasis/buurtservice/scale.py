@@ -319,6 +319,7 @@ def _visits(
         if request.status == "planned":
             day, status = today + dt.timedelta(days=ctx.random.randrange(0, 14)), Visit.Status.PLANNED
         else:
+            assert request.first_visit_on is not None  # the generated jobs past planning all have a first visit
             day, status = request.first_visit_on, Visit.Status.DONE
         start = ctx.random.choice([9, 10, 13])
         hours = max(1, min(7, int(request.category.typical_hours)))

@@ -116,7 +116,8 @@ def throughput(service_id: int, *, today: dt.date | None = None) -> dict[int, fl
     for category_id, day in Request.objects.filter(
         service_id=service_id, first_visit_on__gte=since, first_visit_on__lt=today
     ).values_list("category_id", "first_visit_on"):
-        started[category_id].append(day)
+        if day is not None:  # always: the filter is on first_visit_on
+            started[category_id].append(day)
     return {
         category_id: waiting.weekly_throughput(days, today=today, weeks=weeks) for category_id, days in started.items()
     }
@@ -626,7 +627,7 @@ def logged_objects_in_words(model_label: str, ids: list[str]) -> dict[str, Any] 
     from wijkbasis.buurtservice import models
 
     numbers = [int(pk) for pk in ids if pk.isdigit()]
-    by_request = {
+    by_request: dict[str, tuple[type[Any], str, str, str]] = {
         "buurtservice.request": (models.Request, "", _("your request: %(job)s"), _("the request of %(name)s: %(job)s")),
         "buurtservice.requestevent": (
             models.RequestEvent,
@@ -668,7 +669,7 @@ def logged_objects_in_words(model_label: str, ids: list[str]) -> dict[str, Any] 
             str(pk): LoggedObject(own=own % {"job": job}, other=other % {"name": name, "job": job})
             for pk, job, name in rows
         }
-    by_worker = {
+    by_worker: dict[str, tuple[type[Any], str, str, str]] = {
         "buurtservice.worker": (models.Worker, "", _("your place in a Buurtservice crew"), _("crew member %(name)s")),
         "buurtservice.certificate": (
             models.Certificate,

@@ -70,7 +70,7 @@ class MemoryBackend:
 
 
 def backend() -> Backend:
-    return import_string(settings.SMS_BACKEND)()  # type: ignore[no-any-return]
+    return import_string(settings.SMS_BACKEND)()
 
 
 def international(phone: str) -> str | None:

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Page, Paginator
 from django.db import models, transaction
 from django.http import Http404
@@ -47,7 +48,8 @@ class VisibleQuerySet(models.QuerySet[M]):
         if not self.visible_through:
             raise NotImplementedError(f"{self.model.__name__}: write visible_to() or set visible_through")
         parent = self._parent_model()
-        return self.filter(**{f"{self.visible_through}__in": parent._default_manager.visible_to(user).values("pk")})
+        visible = parent._default_manager.visible_to(user)  # type: ignore[attr-defined]  # parent is a VisibleQuerySet kind
+        return self.filter(**{f"{self.visible_through}__in": visible.values("pk")})
 
     def _parent_model(self) -> type[models.Model]:
         model: Any = self.model
@@ -108,11 +110,18 @@ def logged_delete(queryset: models.QuerySet[Any], *, actor: Actor, purpose: str)
 # Reading
 
 
+def _visible(queryset: models.QuerySet[M], user: Any) -> models.QuerySet[M]:
+    # Every kind's QuerySet is a VisibleQuerySet, but the managers' `objects.filter(...)` are
+    # typed as plain QuerySets by django-stubs, so the helpers take those.
+    visible: models.QuerySet[M] = queryset.visible_to(user)  # type: ignore[attr-defined]
+    return visible
+
+
 def access(queryset: models.QuerySet[M], user: Any, *, purpose: str, action: str = Action.VIEW, **lookup: Any) -> M:
     """The one object matching `lookup` that `user` may see, its view logged; else 404."""
     try:
-        obj = queryset.visible_to(user).get(**lookup)  # type: ignore[attr-defined]
-    except (queryset.model.DoesNotExist, ValueError, TypeError, OverflowError):
+        obj = _visible(queryset, user).get(**lookup)
+    except (ObjectDoesNotExist, ValueError, TypeError, OverflowError):
         raise Http404 from None
     log_access(action, obj, purpose=purpose, actor=actor_for(user))
     return obj
@@ -127,7 +136,7 @@ def access_list(objects: Iterable[M], user: Any, *, purpose: str) -> list[M]:
 
 def access_page(queryset: models.QuerySet[M], user: Any, number: Any, *, purpose: str, per_page: int = 25) -> Page[M]:
     """A page of the rows `user` may see, each logged as seen in a list."""
-    page = Paginator(queryset.visible_to(user), per_page).get_page(number)  # type: ignore[attr-defined]
+    page = Paginator(_visible(queryset, user), per_page).get_page(number)
     page.object_list = access_list(page.object_list, user, purpose=purpose)
     return page
 
@@ -136,5 +145,5 @@ def get_or_404(queryset: models.QuerySet[M], **lookup: Any) -> M:
     """One object or 404, also for a malformed id (`abc`, a number too large for the database)."""
     try:
         return queryset.get(**lookup)
-    except (queryset.model.DoesNotExist, ValueError, TypeError, OverflowError):
+    except (ObjectDoesNotExist, ValueError, TypeError, OverflowError):
         raise Http404 from None

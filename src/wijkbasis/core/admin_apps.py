@@ -25,4 +25,5 @@ class TwoStepVerificationConfig(MFAConfig):
 
 
 class BackgroundTasksConfig(TasksAppConfig):
-    verbose_name = _("Background tasks")
+    # django-tasks-db's config says a plain str; Django's AppConfig takes a lazy one too.
+    verbose_name = _("Background tasks")  # type: ignore[assignment]

@@ -42,8 +42,8 @@ def once(key: uuid.UUID | None, create: Callable[[], M]) -> tuple[M, bool]:
             marker.save(update_fields=["result_type", "result_id"])
             return obj, True
     except IntegrityError:
-        marker = SubmittedForm.objects.filter(key=key).first()
-        if marker is None or not marker.result_type:
+        existing = SubmittedForm.objects.filter(key=key).first()
+        if existing is None or not existing.result_type:
             raise
-    model = apps.get_model(marker.result_type)
-    return model._default_manager.get(pk=marker.result_id), False
+    model = apps.get_model(existing.result_type)
+    return model._default_manager.get(pk=existing.result_id), False

@@ -85,6 +85,7 @@ def render_mail(template: str, context: dict[str, Any], *, language: str) -> tup
     with translation.override(language):
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         body = render_to_string(f"{template}_message.txt", context).strip() + "\n"
+        html: str
         try:
             html = render_to_string(f"{template}_message.html", context)
         except TemplateDoesNotExist:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
 from django.conf import settings
 from django.core.exceptions import BadRequest
@@ -9,6 +10,9 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.http.multipartparser import MultiPartParserError
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+
+if TYPE_CHECKING:
+    from django.http.request import _ImmutableQueryDict
 
 
 class LanguageMiddleware:
@@ -27,7 +31,7 @@ class LanguageMiddleware:
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
         language = chosen if chosen in self.supported else settings.LANGUAGE_CODE
         translation.activate(language)
-        request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        request.LANGUAGE_CODE = language
         response = self.get_response(request)
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
@@ -62,7 +66,7 @@ def without_control_characters(value: str) -> str:
     return CONTROL_CHARACTERS.sub("", value)
 
 
-def _cleaned(query: QueryDict) -> QueryDict | None:
+def _cleaned(query: QueryDict) -> _ImmutableQueryDict | None:
     """A copy of `query` with control characters removed from every key and value, or None
     when there are none (the common case costs one scan and no copy)."""
     if not any(
@@ -80,7 +84,7 @@ def _cleaned(query: QueryDict) -> QueryDict | None:
             keep = key in PASSWORD_FIELDS or not isinstance(value, str)
             cleaned.appendlist(without_control_characters(key), value if keep else without_control_characters(value))
     cleaned._mutable = False
-    return cleaned
+    return cast("_ImmutableQueryDict", cleaned)
 
 
 def parse_query(text: str) -> QueryDict:

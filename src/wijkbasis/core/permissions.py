@@ -27,6 +27,7 @@ import fnmatch
 import importlib
 from dataclasses import dataclass, field
 from functools import cache
+from types import ModuleType
 
 from django.apps import apps
 
@@ -131,7 +132,7 @@ def rows() -> dict[str, Rule]:
 
 
 @cache
-def permission_modules() -> tuple[object, ...]:
+def permission_modules() -> tuple[ModuleType, ...]:
     modules = []
     for config in apps.get_app_configs():
         if not config.name.startswith("wijkbasis."):

@@ -11,13 +11,15 @@ reporting/selectors.py, never a record of a person, so there is no one whose dat
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
 from wijkbasis.accounts.decorators import permission_required
+from wijkbasis.accounts.types import AuthenticatedHttpRequest
+from wijkbasis.core.types import HttpRequest
 from wijkbasis.reporting import exports
 from wijkbasis.reporting.forms import DATE_FORMAT, Period, PeriodForm, presets, this_year
 from wijkbasis.reporting.selectors import MunicipalityFigures, figures_report, period_text
@@ -41,7 +43,7 @@ def _query(period: Period) -> str:
 
 @require_safe
 @permission_required(PERMISSION)
-def figures(request: HttpRequest) -> HttpResponse:
+def figures(request: AuthenticatedHttpRequest) -> HttpResponse:
     form, period = _period_form(request)
     report: list[MunicipalityFigures] = figures_report(request.user, period) if period is not None else []
     today = timezone.localdate()
@@ -80,11 +82,11 @@ def _download(request: HttpRequest, *, extension: str) -> HttpResponse:
 
 @require_safe
 @permission_required(PERMISSION)
-def figures_csv(request: HttpRequest) -> HttpResponse:
+def figures_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _download(request, extension="csv")
 
 
 @require_safe
 @permission_required(PERMISSION)
-def figures_xlsx(request: HttpRequest) -> HttpResponse:
+def figures_xlsx(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _download(request, extension="xlsx")

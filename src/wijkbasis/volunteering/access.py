@@ -53,7 +53,7 @@ def access_follow_up_page(user: Any, shown: QuerySet[FollowUp], number: Any, *, 
 
 def access_talent_profiles(user: Any, profiles: QuerySet[TalentProfile]) -> QuerySet[TalentProfile]:
     """The profiles among these that `user` may see (listing them is logged where they are shown)."""
-    return profiles.visible_to(user)  # type: ignore[attr-defined,no-any-return]
+    return profiles.visible_to(user)  # type: ignore[attr-defined]
 
 
 TALENT_PROFILE_ACTIVITY = TALENT_PROFILES.code

@@ -17,7 +17,7 @@ that language's format: "2", "2,5" — never "2.0".
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -184,7 +184,7 @@ def suitabilities_in_words(flags: int) -> list[str]:
     return [str(SUITABILITY_LABELS[flag]) for flag in Suitability if flags & flag]
 
 
-def names(items: Sequence[object]) -> str:
+def names(items: Iterable[object]) -> str:
     """Skills and other managed names, in the active language: "Koken, Tuinieren"."""
     return ", ".join(getattr(item, "localized_name", str(item)) for item in items)
 

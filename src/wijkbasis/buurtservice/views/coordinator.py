@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 from functools import wraps
 from typing import Any
 
@@ -12,7 +13,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from wijkbasis.accounts.decorators import permission_required
 from wijkbasis.accounts.services import locate_postcode
+from wijkbasis.accounts.types import AuthenticatedHttpRequest
 from wijkbasis.areas.models import District, NeighbourhoodTeam
 from wijkbasis.buurtservice import availability, eligibility, selectors, services
 from wijkbasis.buurtservice.access import (
@@ -50,18 +53,19 @@ from wijkbasis.buurtservice.models import Assignment, Feedback, Request, Service
 from wijkbasis.buurtservice.rules import is_coordinator
 from wijkbasis.core.idempotency import once
 from wijkbasis.core.roles import Role
+from wijkbasis.core.types import HttpRequest
 
 PAGE_SIZE = 25
 COORDINATE = "buurtservice.coordinate"
 
 
-def coordinator_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def coordinator_required(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     """permission_required("buurtservice.coordinate"), for administrators too: Django grants a
     superuser every permission, but only a Buurtservice coordinator coordinates (404 otherwise)."""
 
     @permission_required(COORDINATE)
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not is_coordinator(request.user):
             raise Http404
         return view(request, *args, **kwargs)
@@ -115,7 +119,7 @@ def _coordinated_districts(user: Any) -> Any:
 
 @require_safe
 @coordinator_required
-def waitlist(request: HttpRequest) -> HttpResponse:
+def waitlist(request: AuthenticatedHttpRequest) -> HttpResponse:
     service = service_or_none(request)
     tab = request.GET.get("tab", "wachtlijst")
     tabs = {key: (statuses, label) for key, statuses, label in TABS}
@@ -170,7 +174,7 @@ def waitlist(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @coordinator_required
-def intake_new(request: HttpRequest) -> HttpResponse:
+def intake_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     """A request by phone or in person: the resident through the assisted-intake rules."""
     service = service_or_none(request)
     if service is None:
@@ -238,7 +242,7 @@ def _detail_context(request: HttpRequest, job: Request, **forms: Any) -> dict[st
         )
         else None
     )
-    if job.requested_by_id:
+    if job.requested_by is not None:
         from wijkbasis.core.access_log import Action, actor_for, log_access
 
         log_access(Action.VIEW, job.requested_by, purpose="odd_jobs", actor=actor_for(request.user))
@@ -303,7 +307,7 @@ def _render_detail(request: HttpRequest, job: Request, status: int = 200, **form
 
 @require_safe
 @coordinator_required
-def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def request_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _render_detail(request, access_request(request.user, pk))
 
 
@@ -313,7 +317,7 @@ def _error_messages(error: Exception) -> list[str]:
 
 @require_POST
 @coordinator_required
-def request_intake(request: HttpRequest, pk: int) -> HttpResponse:
+def request_intake(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     job = access_request(request.user, pk)
     answers = dict(job.eligibility_answers.values_list("criterion_id", "answer"))
     form = IntakeForm(request.POST, request=job, answers=answers)
@@ -345,7 +349,7 @@ def request_intake(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @coordinator_required
-def request_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def request_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     job = access_request(request.user, pk)
     form = DecisionForm(request.POST)
     if form.is_valid():
@@ -375,7 +379,7 @@ def request_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @coordinator_required
-def request_priority(request: HttpRequest, pk: int) -> HttpResponse:
+def request_priority(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     job = access_request(request.user, pk)
     form = PriorityForm(request.POST)
     if form.is_valid():
@@ -394,7 +398,7 @@ def request_priority(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @coordinator_required
-def request_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def request_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     job = access_request(request.user, pk)
     form = CancelForm(request.POST)
     if form.is_valid():
@@ -417,7 +421,7 @@ def request_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @coordinator_required
-def request_feedback(request: HttpRequest, pk: int) -> HttpResponse:
+def request_feedback(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Feedback taken by phone."""
     job = access_request(request.user, pk)
     form = PhoneFeedbackForm(request.POST)
@@ -448,7 +452,7 @@ def request_feedback(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @coordinator_required
-def request_plan(request: HttpRequest, pk: int) -> HttpResponse:
+def request_plan(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Plan a visit: first the day and time (GET), then the crew, each with what fits and what
     does not; refused plans come back with every reason and keep what was chosen."""
     job = access_request(request.user, pk)
@@ -538,7 +542,7 @@ def _suggested_time(job: Request) -> dict[str, Any]:
 
 @require_http_methods(["GET", "POST"])
 @coordinator_required
-def request_complete(request: HttpRequest, pk: int) -> HttpResponse:
+def request_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     job = access_request(request.user, pk)
     form = CompleteForm(
         request.POST if request.method == "POST" else None,
@@ -576,7 +580,7 @@ def request_complete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @coordinator_required
-def visit(request: HttpRequest, pk: int) -> HttpResponse:
+def visit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """A visit: hours per crew member, materials and costs."""
     item = access_visit(request.user, pk)
     assignments = list(item.assignments.select_related("worker__resident").order_by("pk"))
@@ -593,7 +597,7 @@ def visit(request: HttpRequest, pk: int) -> HttpResponse:
                 by=request.user,
                 hours=form.hours(),
                 materials=form.cleaned_data["materials"],
-                costs=form.cleaned_data["costs"] or 0,
+                costs=form.cleaned_data["costs"] or Decimal(0),
                 notes=form.cleaned_data["notes"],
             )
         except ValidationError as error:
@@ -621,7 +625,7 @@ def visit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @coordinator_required
-def visit_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def visit_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     item = access_visit(request.user, pk)
     form = VisitCancelForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
@@ -651,7 +655,7 @@ def _monday(value: str | None) -> dt.date:
 
 @require_safe
 @coordinator_required
-def board(request: HttpRequest) -> HttpResponse:
+def board(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The week: every crew member's visits per day, and who is free. Planning itself is a form
     per request (keyboard only, no dragging)."""
     service = service_or_none(request)

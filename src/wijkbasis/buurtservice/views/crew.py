@@ -8,13 +8,14 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from wijkbasis.accounts.decorators import permission_required
+from wijkbasis.accounts.types import AuthenticatedHttpRequest
 from wijkbasis.buurtservice import selectors, services
 from wijkbasis.buurtservice.access import (
     access_development,
@@ -48,7 +49,7 @@ def _day(value: str | None) -> dt.date:
 
 @require_safe
 @permission_required("mijn.open")
-def today(request: HttpRequest) -> HttpResponse:
+def today(request: AuthenticatedHttpRequest) -> HttpResponse:
     worker = own_worker(request.user)
     day = _day(request.GET.get("dag"))
     assignments = selectors.day_of(worker, day)
@@ -83,7 +84,7 @@ def today(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @permission_required("mijn.open")
-def assignment_done(request: HttpRequest, pk: int) -> HttpResponse:
+def assignment_done(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     assignment = access_own_assignment(request.user, pk)
     form = CrewDoneForm(request.POST)
     if not form.is_valid():
@@ -100,7 +101,7 @@ def assignment_done(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_safe
 @permission_required("mijn.open")
-def my_development(request: HttpRequest) -> HttpResponse:
+def my_development(request: AuthenticatedHttpRequest) -> HttpResponse:
     worker = own_worker(request.user)
     development = access_development(request.user, worker)
     return render(
@@ -120,7 +121,7 @@ def my_development(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @permission_required("mijn.open")
-def photo(request: HttpRequest, pk: int) -> HttpResponse:
+def photo(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     """A photo of a job, for its coordinators and crew only: never from a public address."""
     item = access_photo(request.user, pk)
     try:

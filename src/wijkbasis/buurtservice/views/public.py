@@ -9,7 +9,7 @@ from allauth.core import ratelimit
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,11 +17,13 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from wijkbasis.accounts.decorators import permission_required
 from wijkbasis.accounts.services import locate_postcode
+from wijkbasis.accounts.types import AuthenticatedHttpRequest
 from wijkbasis.buurtservice import selectors, services
 from wijkbasis.buurtservice.access import access_request_by_token, own_requests
 from wijkbasis.buurtservice.forms import FeedbackForm, RequestForm, ResidentCancelForm
 from wijkbasis.buurtservice.models import JobCategory, Request, Service
 from wijkbasis.core.idempotency import once
+from wijkbasis.core.types import HttpRequest
 from wijkbasis.ui.breadcrumbs import breadcrumbs
 
 
@@ -57,7 +59,9 @@ def start(request: HttpRequest) -> HttpResponse:
             "municipality": service.municipality if service else None,
             "rows": rows,
             "weeks_counted": settings.BUURTSERVICE_THROUGHPUT_WEEKS,
-            "others": Service.objects.exclude(pk=getattr(service, "pk", None)).select_related("municipality"),
+            "others": (Service.objects.exclude(pk=service.pk) if service else Service.objects.all()).select_related(
+                "municipality"
+            ),
             "breadcrumbs": breadcrumbs((_("Help with a job"), "")),
         },
     )
@@ -203,7 +207,7 @@ def status(request: HttpRequest, token: str) -> HttpResponse:
 
 def _steps(job: Request) -> list[tuple[str, str]]:
     """The steps a request goes through, each 'done', 'current' or 'todo' (for the step list)."""
-    order = [
+    order: list[str] = [
         Request.Status.REQUESTED,
         Request.Status.INTAKE,
         Request.Status.ACCEPTED,
@@ -211,7 +215,7 @@ def _steps(job: Request) -> list[tuple[str, str]]:
         Request.Status.IN_PROGRESS,
         Request.Status.DONE,
     ]
-    labels = {
+    labels: dict[str, str] = {
         Request.Status.REQUESTED: _("Request received"),
         Request.Status.INTAKE: _("We call you"),
         Request.Status.ACCEPTED: _("On the waiting list"),
@@ -278,7 +282,7 @@ def status_cancel(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_safe
 @permission_required("mijn.open")
-def my_requests(request: HttpRequest) -> HttpResponse:
+def my_requests(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "buurtservice/public/my_requests.html",

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from wijkbasis.accounts.decorators import permission_required
 from wijkbasis.accounts.services import locate_postcode
+from wijkbasis.accounts.types import AuthenticatedHttpRequest
 from wijkbasis.buurtservice import availability, charts, selectors, services
 from wijkbasis.buurtservice.access import (
     access_development,
@@ -43,13 +44,14 @@ from wijkbasis.buurtservice.views.coordinator import (
     service_or_none,
 )
 from wijkbasis.core.idempotency import once
+from wijkbasis.core.types import HttpRequest
 
 PAGE_SIZE = 25
 
 
 @require_safe
 @coordinator_required
-def workers(request: HttpRequest) -> HttpResponse:
+def workers(request: AuthenticatedHttpRequest) -> HttpResponse:
     service = service_or_none(request)
     if service is None:
         raise Http404
@@ -75,7 +77,7 @@ def workers(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @coordinator_required
-def worker_new(request: HttpRequest) -> HttpResponse:
+def worker_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     service = service_or_none(request)
     if service is None:
         raise Http404
@@ -146,7 +148,7 @@ def _worker_context(request: HttpRequest, worker: Worker, **forms: Any) -> dict[
 
 @require_http_methods(["GET", "POST"])
 @coordinator_required
-def worker(request: HttpRequest, pk: int) -> HttpResponse:
+def worker(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     item = access_worker(request.user, pk)
     if request.method == "POST":
         form = WorkerForm(request.POST, instance=item)
@@ -161,7 +163,7 @@ def worker(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @coordinator_required
-def worker_certificate(request: HttpRequest, pk: int) -> HttpResponse:
+def worker_certificate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     item = access_worker(request.user, pk)
     form = CertificateForm(request.POST)
     if form.is_valid():
@@ -179,7 +181,7 @@ def worker_certificate(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @coordinator_required
-def worker_invite(request: HttpRequest, pk: int) -> HttpResponse:
+def worker_invite(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     item = access_worker(request.user, pk)
     try:
         sent = services.invite_worker(worker=item, by=request.user, team=_coordinator_team(request.user, None))
@@ -198,7 +200,7 @@ def worker_invite(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @coordinator_required
-def worker_leaving(request: HttpRequest, pk: int) -> HttpResponse:
+def worker_leaving(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     item = access_worker(request.user, pk)
     form = LeavingForm(request.POST)
     if form.is_valid():
@@ -220,7 +222,7 @@ def worker_leaving(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @coordinator_required
-def worker_development(request: HttpRequest, pk: int) -> HttpResponse:
+def worker_development(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """A participant's development: learning goals, check-ins, skills gained (the coordinator's
     side; the participant sees it on their own page, nobody else)."""
     item = access_worker(request.user, pk)
@@ -295,7 +297,7 @@ def _int(value: Any) -> int:
 
 @require_safe
 @permission_required("buurtservice.manage_kinds")
-def categories(request: HttpRequest) -> HttpResponse:
+def categories(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "buurtservice/coordinator/categories.html",
@@ -309,7 +311,7 @@ def categories(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @permission_required("buurtservice.manage_kinds")
-def category_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def category_form(request: AuthenticatedHttpRequest, pk: int | None = None) -> HttpResponse:
     category = get_object_or_404(JobCategory, pk=pk) if pk is not None else None
     form = CategoryForm(request.POST if request.method == "POST" else None, instance=category)
     if request.method == "POST" and form.is_valid():
@@ -343,7 +345,7 @@ def _default_period() -> tuple[dt.date, dt.date]:
 
 @require_safe
 @coordinator_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Figures of the period: new crew members by kind and origin, jobs done by kind and wijk
     (the coordinator's own wijken), WMO jobs, the waiting list and waiting times over time,
     participants' outcomes, hours. Every chart is drawn on the server, with its table."""

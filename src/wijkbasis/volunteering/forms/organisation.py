@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -80,9 +80,13 @@ class VacancyForm(forms.ModelForm):
     def __init__(self, *args: Any, municipality: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if municipality is not None:
-            self.fields["place"].queryset = Place.objects.filter(municipality=municipality)
-            self.fields["districts"].queryset = District.objects.filter(municipality=municipality)
-        self.fields["skills"].queryset = Skill.objects.filter(is_active=True)
+            cast("forms.ModelChoiceField[Any]", self.fields["place"]).queryset = Place.objects.filter(
+                municipality=municipality
+            )
+            cast("forms.ModelChoiceField[Any]", self.fields["districts"]).queryset = District.objects.filter(
+                municipality=municipality
+            )
+        cast("forms.ModelChoiceField[Any]", self.fields["skills"]).queryset = Skill.objects.filter(is_active=True)
         for name in self.conditionally_required:
             # Read by ui/components/form_field.html: no "(optional)" on these.
             self.fields[name].conditionally_required = True  # type: ignore[attr-defined]
@@ -98,7 +102,11 @@ class VacancyForm(forms.ModelForm):
             .first()
         )
         if latest:
-            return dict(latest)
+            return {
+                "contact_name": latest["contact_name"],
+                "contact_phone": latest["contact_phone"],
+                "contact_email": latest["contact_email"],
+            }
         return {
             "contact_name": getattr(user, "name", "") or "",
             "contact_phone": organisation.phone,
@@ -106,7 +114,8 @@ class VacancyForm(forms.ModelForm):
         }
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         where = data.get("where")
         if where == Vacancy.Where.PLACE and not (data.get("place") or data.get("address")):
             self.add_error("place", forms.ValidationError(_("Choose the place, or fill in the address."), "required"))

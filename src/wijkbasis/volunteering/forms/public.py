@@ -81,7 +81,8 @@ class ResponseForm(AccountResponseForm):
         return clean_postcode_value(self.cleaned_data["postcode"])
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if not cleaned.get("email") and not cleaned.get("phone") and "email" not in self.errors:
             self.add_error(
                 "email", _("Fill in your e-mail address or phone number, so the organisation can reach you.")
@@ -151,10 +152,10 @@ class OrganisationRegistrationForm(forms.ModelForm):
         if len(municipalities) <= 1:
             # One municipality: nothing to choose.
             del self.fields["municipality"]
-            self.municipality = municipalities[0] if municipalities else None
+            self.only_municipality = municipalities[0] if municipalities else None
         else:
             self.fields["municipality"].initial = default
-            self.municipality = None
+            self.only_municipality = None
         self.order_fields(["name", "kind", "description", "website", "email", "phone", "municipality", "form_key"])
 
     def clean_name(self) -> str:
@@ -170,4 +171,7 @@ class OrganisationRegistrationForm(forms.ModelForm):
         return name
 
     def chosen_municipality(self) -> Municipality:
-        return self.cleaned_data.get("municipality") or self.municipality
+        chosen: Municipality | None = self.cleaned_data.get("municipality") or self.only_municipality
+        # The field is required when shown; hidden, there is the one municipality (a platform has one).
+        assert chosen is not None
+        return chosen

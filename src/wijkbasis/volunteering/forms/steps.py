@@ -3,7 +3,7 @@ one back), then only the fields that step needs (views/steps.py)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -32,7 +32,7 @@ class StepChoiceForm(forms.Form):
     def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "stap_%s")
         super().__init__(*args, **kwargs)
-        self.fields["stap"].choices = choices
+        cast("forms.ChoiceField", self.fields["stap"]).choices = choices
 
 
 class StepForm(forms.Form):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -45,7 +45,11 @@ class TalentProfileForm(forms.ModelForm):
     def __init__(self, *args: Any, municipality: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         active = Skill.objects.filter(is_active=True)
-        self.fields["skills"].queryset = active.exclude(category=Skill.Category.HEART)
-        self.fields["interests"].queryset = active
+        cast("forms.ModelChoiceField[Any]", self.fields["skills"]).queryset = active.exclude(
+            category=Skill.Category.HEART
+        )
+        cast("forms.ModelChoiceField[Any]", self.fields["interests"]).queryset = active
         if municipality is not None:
-            self.fields["districts"].queryset = District.objects.filter(municipality=municipality)
+            cast("forms.ModelChoiceField[Any]", self.fields["districts"]).queryset = District.objects.filter(
+                municipality=municipality
+            )

@@ -4,7 +4,7 @@ suggested candidates and vacancies, reviews of organisations and vacancies, foll
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +13,9 @@ from django.views.decorators.http import require_POST, require_safe
 from wijkbasis.accounts.access import access_resident
 from wijkbasis.accounts.decorators import permission_required
 from wijkbasis.accounts.models import Resident
+from wijkbasis.accounts.types import AuthenticatedHttpRequest
 from wijkbasis.core.access import access_list
+from wijkbasis.core.types import HttpRequest
 from wijkbasis.volunteering import selectors, services
 from wijkbasis.volunteering.access import (
     access_follow_up,
@@ -37,7 +39,7 @@ PAGE_SIZE = 25
 
 @require_safe
 @permission_required("werkplek.open")
-def pipeline(request: HttpRequest) -> HttpResponse:
+def pipeline(request: AuthenticatedHttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     found = response_queryset()
     if status in Response.Status.values:
@@ -75,13 +77,13 @@ def _response_page(request: HttpRequest, response: Response, step_form: StepForm
 
 @require_safe
 @permission_required("werkplek.open")
-def response_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def response_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _response_page(request, access_response(request.user, pk))
 
 
 @require_POST
 @permission_required("werkplek.open")
-def response_move(request: HttpRequest, pk: int) -> HttpResponse:
+def response_move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     response = access_response(request.user, pk)
     return steps.move(
         request, response, page="volunteering:broker_response", render_page=_response_page, as_broker=True
@@ -90,7 +92,7 @@ def response_move(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @permission_required("werkplek.open")
-def response_note(request: HttpRequest, pk: int) -> HttpResponse:
+def response_note(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     response = access_response(request.user, pk)
     form = NoteForm(request.POST)
     if form.is_valid():
@@ -103,7 +105,7 @@ def response_note(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_safe
 @permission_required("werkplek.open")
-def candidates(request: HttpRequest, pk: int) -> HttpResponse:
+def candidates(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Residents whose talent profile fits this vacancy, with the reasons."""
     from wijkbasis.volunteering import matching
 
@@ -126,7 +128,7 @@ def candidates(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_safe
 @permission_required("werkplek.open")
-def suggestions_for_resident(request: HttpRequest, pk: int) -> HttpResponse:
+def suggestions_for_resident(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Vacancies that fit a resident's talent profile, with the reasons."""
     resident = access_resident(request.user, pk, purpose=VOLUNTEER_MATCHING.code)
     profile = TalentProfile.objects.filter(resident=resident).first()
@@ -143,7 +145,7 @@ def suggestions_for_resident(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_safe
 @permission_required("volunteering.review")
-def review_queue(request: HttpRequest) -> HttpResponse:
+def review_queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     """New organisations and vacancies, each with who signed it up and how to reach them."""
     return render(
         request,
@@ -161,7 +163,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @permission_required("volunteering.review")
-def review_organisation(request: HttpRequest, pk: int) -> HttpResponse:
+def review_organisation(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organisation = organisation_to_review(request.user, pk)
     approve = request.POST.get("decision") == "approve"
     services.review_organisation(
@@ -178,7 +180,7 @@ def review_organisation(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @permission_required("volunteering.review")
-def review_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
+def review_vacancy(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     vacancy = vacancy_to_review(request.user, pk)
     approve = request.POST.get("decision") == "approve"
     services.review_vacancy(vacancy=vacancy, by=request.user, approve=approve)
@@ -190,7 +192,7 @@ def review_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_safe
 @permission_required("werkplek.open")
-def follow_ups(request: HttpRequest) -> HttpResponse:
+def follow_ups(request: AuthenticatedHttpRequest) -> HttpResponse:
     open_follow_ups = (
         FollowUp.objects.filter(done_at__isnull=True)
         .select_related("response__vacancy", "response__resident", "team")
@@ -202,7 +204,7 @@ def follow_ups(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @permission_required("werkplek.open")
-def follow_up_done(request: HttpRequest, pk: int) -> HttpResponse:
+def follow_up_done(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     follow_up = access_follow_up(request.user, pk)
     services.complete_follow_up(follow_up=follow_up, by=request.user)
     messages.success(request, _("Done."))

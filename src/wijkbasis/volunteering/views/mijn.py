@@ -3,31 +3,38 @@ going (withdraw one), and their saved searches (stop one). The talent profile is
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.db.models import QuerySet
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from wijkbasis.accounts.decorators import permission_required
 from wijkbasis.accounts.processing import OWN_DATA
+from wijkbasis.accounts.types import AuthenticatedHttpRequest
 from wijkbasis.core.access import access, access_page, get_or_404
 from wijkbasis.volunteering import services
 from wijkbasis.volunteering.access import response_queryset
 from wijkbasis.volunteering.models import Response, SavedSearch
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 PAGE_SIZE = 25
 
 
-def _own_responses(request: HttpRequest) -> object:
+def _own_responses(request: AuthenticatedHttpRequest) -> QuerySet[Response]:
     """The person's own responses (not the ones they see as an organisation member or staff)."""
     return response_queryset().filter(resident__user_id=request.user.pk).order_by("-created_at", "-pk")
 
 
 @require_safe
 @permission_required("mijn.open")
-def my_responses(request: HttpRequest) -> HttpResponse:
+def my_responses(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = access_page(_own_responses(request), request.user, request.GET.get("pagina"), purpose=OWN_DATA.code)
     rows = [(response, _what_now(response), response.status in OPEN_STATUSES) for response in page.object_list]
     return render(request, "volunteering/mijn/responses.html", {"page": page, "rows": rows})
@@ -35,7 +42,7 @@ def my_responses(request: HttpRequest) -> HttpResponse:
 
 def _what_now(response: Response) -> str:
     """What a status means for the person, and what happens next, in plain words."""
-    words = {
+    words: dict[str, StrOrPromise] = {
         Response.Status.NEW: _("Sent. The organisation or the sociaal makelaar will contact you."),
         Response.Status.CONTACTED: _("There was contact. Next you get to know each other."),
         Response.Status.INTRODUCTION: _("You are getting to know each other."),
@@ -60,7 +67,7 @@ OPEN_STATUSES = (
 
 @require_POST
 @permission_required("mijn.open")
-def withdraw_response(request: HttpRequest, pk: int) -> HttpResponse:
+def withdraw_response(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     response = access(_own_responses(request), request.user, purpose=OWN_DATA.code, pk=pk)
     try:
         services.withdraw_response(response=response, by=request.user, expected_status=request.POST.get("status"))
@@ -77,20 +84,20 @@ def withdraw_response(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("volunteering:my_responses")
 
 
-def _own_searches(request: HttpRequest) -> object:
+def _own_searches(request: AuthenticatedHttpRequest) -> QuerySet[SavedSearch]:
     return SavedSearch.objects.filter(user_id=request.user.pk).order_by("-created_at", "-pk")
 
 
 @require_safe
 @permission_required("mijn.open")
-def my_searches(request: HttpRequest) -> HttpResponse:
+def my_searches(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = access_page(_own_searches(request), request.user, request.GET.get("pagina"), purpose=OWN_DATA.code)
     return render(request, "volunteering/mijn/searches.html", {"page": page})
 
 
 @require_POST
 @permission_required("mijn.open")
-def stop_search(request: HttpRequest, pk: int) -> HttpResponse:
+def stop_search(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     search = get_or_404(SavedSearch.objects.visible_to(request.user).filter(user_id=request.user.pk), pk=pk)
     services.unsubscribe(token=search.token)
     messages.success(request, _("You will no longer get e-mails for “%(search)s”.") % {"search": search.label})

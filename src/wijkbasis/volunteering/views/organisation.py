@@ -5,14 +5,16 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from wijkbasis.accounts.decorators import permission_required
 from wijkbasis.accounts.selectors import access_of
+from wijkbasis.accounts.types import AuthenticatedHttpRequest
 from wijkbasis.areas.models import Organisation
+from wijkbasis.core.types import HttpRequest
 from wijkbasis.volunteering import selectors, services
 from wijkbasis.volunteering.access import (
     access_organisation_response,
@@ -34,7 +36,7 @@ def _own_organisations(request: HttpRequest) -> QuerySet[Organisation]:
 
 @require_safe
 @permission_required("volunteering.act_for_organisation")
-def vacancies(request: HttpRequest) -> HttpResponse:
+def vacancies(request: AuthenticatedHttpRequest) -> HttpResponse:
     own = selectors.vacancies_with_response_counts(Vacancy.objects.editable_by(request.user))
     page = Paginator(own, PAGE_SIZE).get_page(request.GET.get("pagina"))
     organisations = _own_organisations(request)
@@ -43,7 +45,7 @@ def vacancies(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @permission_required("volunteering.act_for_organisation")
-def vacancy_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def vacancy_form(request: AuthenticatedHttpRequest, pk: int | None = None) -> HttpResponse:
     organisations = _own_organisations(request).select_related("municipality")
     if pk is None:
         chosen_pk = request.GET.get("organisatie") or request.POST.get("organisatie") or ""
@@ -88,7 +90,7 @@ def vacancy_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 @require_POST
 @permission_required("volunteering.act_for_organisation")
-def vacancy_close(request: HttpRequest, pk: int) -> HttpResponse:
+def vacancy_close(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     vacancy = editable_vacancy(request.user, pk)
     status = Vacancy.Status.FILLED if request.POST.get("why") == "filled" else Vacancy.Status.CLOSED
     services.close_vacancy(vacancy=vacancy, by=request.user, status=status)
@@ -98,7 +100,7 @@ def vacancy_close(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_safe
 @permission_required("volunteering.act_for_organisation")
-def responses(request: HttpRequest) -> HttpResponse:
+def responses(request: AuthenticatedHttpRequest) -> HttpResponse:
     found = organisation_responses(request.user)
     status = request.GET.get("status", "")
     if status in Response.Status.values:
@@ -124,12 +126,12 @@ def _response_page(request: HttpRequest, response: Response, step_form: StepForm
 
 @require_safe
 @permission_required("volunteering.act_for_organisation")
-def response_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def response_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _response_page(request, access_organisation_response(request.user, pk))
 
 
 @require_POST
 @permission_required("volunteering.act_for_organisation")
-def response_move(request: HttpRequest, pk: int) -> HttpResponse:
+def response_move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     response = access_organisation_response(request.user, pk)
     return steps.move(request, response, page="volunteering:org_response", render_page=_response_page, as_broker=False)

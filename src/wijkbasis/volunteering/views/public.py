@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
@@ -22,10 +22,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from wijkbasis.accounts.selectors import access_of
+from wijkbasis.accounts.types import AuthenticatedHttpRequest, signed_in_user
 from wijkbasis.areas.models import Municipality, Organisation
 from wijkbasis.core.idempotency import once
 from wijkbasis.core.middleware import parse_query
 from wijkbasis.core.models import SubmittedForm
+from wijkbasis.core.types import HttpRequest
 from wijkbasis.ui.breadcrumbs import breadcrumbs
 from wijkbasis.volunteering import describe, selectors, services
 from wijkbasis.volunteering.access import visible_vacancy
@@ -273,7 +275,8 @@ def _default_municipality(municipalities: list[Municipality]) -> Municipality | 
 def register_organisation(request: HttpRequest) -> HttpResponse:
     """An organisation signs itself up. Its members act for it with their own accounts, so a
     visitor without one is told that first (and sent to log in with this page to come back to)."""
-    if not request.user.is_authenticated:
+    user = signed_in_user(request)
+    if user is None:
         back_here = QueryDict.fromkeys(["next"], request.path).urlencode(safe="/")
         login = f"{reverse('account_login')}?{back_here}"
         if request.method == "POST":
@@ -301,7 +304,7 @@ def register_organisation(request: HttpRequest) -> HttpResponse:
         municipality = form.chosen_municipality()
         once(
             form.cleaned_data["form_key"],
-            lambda: services.register_organisation(by=request.user, municipality=municipality, **values),
+            lambda: services.register_organisation(by=user, municipality=municipality, **values),
         )
         return redirect("volunteering:organisation_registered")
     return render(
@@ -320,7 +323,7 @@ def _already_submitted(key: str | None) -> bool:
 
 @require_safe
 @login_required
-def organisation_registered(request: HttpRequest) -> HttpResponse:
+def organisation_registered(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "volunteering/public/organisation_registered.html",
@@ -342,7 +345,10 @@ def save_search(request: HttpRequest) -> HttpResponse:
     filterset = VacancyFilter(parse_query(request.POST.get("query", "")[:1000]))
     query = filterset.query_string()
     label = summary(filterset) or _("all volunteer work")
-    if len(query) > SavedSearch._meta.get_field("query").max_length:
+    query_length = SavedSearch._meta.get_field("query").max_length
+    label_length = SavedSearch._meta.get_field("label").max_length
+    assert query_length is not None and label_length is not None  # both are CharFields
+    if len(query) > query_length:
         form.add_error(None, _("This search has too many filters to save. Choose fewer and try again."))
     if form.is_valid():
         user = request.user if request.user.is_authenticated else None
@@ -351,7 +357,7 @@ def save_search(request: HttpRequest) -> HttpResponse:
             lambda: services.save_search(
                 email=form.cleaned_data["email"],
                 query=query,
-                label=Truncator(label).chars(SavedSearch._meta.get_field("label").max_length),
+                label=Truncator(label).chars(label_length),
                 user=user,
                 language=get_language() or settings.LANGUAGE_CODE,
             )[0],

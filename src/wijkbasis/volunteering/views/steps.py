@@ -15,11 +15,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from wijkbasis.accounts.types import AuthenticatedHttpRequest
+from wijkbasis.core.types import HttpRequest
 from wijkbasis.volunteering import services
 from wijkbasis.volunteering.forms.steps import StepChoiceForm, StepForm
 from wijkbasis.volunteering.models import Response
@@ -80,7 +82,7 @@ def response_page(
 
 
 def move(
-    request: HttpRequest, response: Response, *, page: str, render_page: PageRenderer, as_broker: bool
+    request: AuthenticatedHttpRequest, response: Response, *, page: str, render_page: PageRenderer, as_broker: bool
 ) -> HttpResponse:
     """Validate the chosen step, move, and explain a conflict plainly. A form with errors comes
     back on the response page with what was typed; a move goes back to the page (`page`, a URL name)."""

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from wijkbasis.accounts.decorators import permission_required
 from wijkbasis.accounts.services import ensure_resident_for_user
+from wijkbasis.accounts.types import AuthenticatedHttpRequest
 from wijkbasis.areas.selectors import home_municipalities
 from wijkbasis.volunteering import selectors, services
 from wijkbasis.volunteering.forms.talents import TalentProfileForm
@@ -18,10 +19,12 @@ from wijkbasis.volunteering.models import TalentProfile
 
 @require_http_methods(["GET", "POST"])
 @permission_required("mijn.open")
-def talent_profile(request: HttpRequest) -> HttpResponse:
+def talent_profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     resident = ensure_resident_for_user(user=request.user)
     profile = TalentProfile.objects.filter(resident=resident).first()
-    municipality = resident.district.municipality if resident.district_id else next(iter(home_municipalities()), None)
+    municipality = (
+        resident.district.municipality if resident.district is not None else next(iter(home_municipalities()), None)
+    )
     form = TalentProfileForm(request.POST or None, instance=profile, municipality=municipality)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, TextIO, cast
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
@@ -57,7 +57,9 @@ class Command(BaseCommand):
         )
         if min(sizes.residents, sizes.districts, sizes.vacancies, sizes.organisations) < 1 or sizes.profiles < 0:
             raise CommandError("Every size must be at least 1 (talent profiles at least 0).")
-        ctx = ScaleContext(sizes=sizes, seed=options["seed"], stream=self.stderr._out, batch_size=options["batch_size"])
+        # The stream OutputWrapper wraps (the stubs know only the wrapper): progress lines ask it isatty().
+        stream = cast(TextIO, self.stderr._out)
+        ctx = ScaleContext(sizes=sizes, seed=options["seed"], stream=stream, batch_size=options["batch_size"])
         apps = ", ".join(module.__name__.rsplit(".", 1)[0].rsplit(".", 1)[-1] for module in scale_modules())
         ctx.say(
             f"Generating on {connection.vendor} (seed {ctx.seed}; apps: {apps}): {sizes.residents:,} residents, "
