@@ -60,6 +60,18 @@ class Bank:
     """The test vacancy bank: an approved organisation with published vacancies in several
     wijken, and vacancies the public must not see."""
 
+    # Set by the `bank` fixture.
+    tuinman: Vacancy
+    koken: Vacancy
+    taalmaatje: Vacancy
+    schuur: Vacancy
+    maatje: Vacancy
+    voorlezen: Vacancy
+    draft: Vacancy
+    expired: Vacancy
+    pending: Vacancy
+    pending_organisation: Organisation
+
     def __init__(self, zutphen: Any, run_on_commit: Callable[..., Any]) -> None:
         self.zutphen = zutphen
         self.run_on_commit = run_on_commit
