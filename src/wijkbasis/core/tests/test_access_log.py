@@ -9,6 +9,7 @@ import pytest
 from conftest import login
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
+from django.utils.html import escape
 
 from wijkbasis.accounts.models import Resident
 from wijkbasis.accounts.tests.factories import ResidentFactory, UserFactory, staff_user
@@ -126,7 +127,9 @@ def test_staff_see_their_own_accesses(client: Any, broker_and_resident: Any) -> 
     login(client, broker)
     client.get(f"/werkplek/inwoners/{resident.pk}/")
     page = client.get("/werkplek/mijn-toegang/").content.decode()
-    assert f"accounts.resident #{resident.pk}" in page
+    # In words: the resident's name, never a table name and a key.
+    assert escape(resident.name) in page
+    assert f"accounts.resident #{resident.pk}" not in page
 
 
 def test_residents_see_who_looked_at_their_data(client: Any, broker_and_resident: Any) -> None:
