@@ -11,6 +11,7 @@ are left out, which the pages say.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 T = dt.time
 
@@ -20,7 +21,7 @@ MUNICIPALITY = {
     "brand_colour": "#1d4f75",
 }
 
-TEAMS = [
+TEAMS: list[dict[str, Any]] = [
     {
         "slug": "zuidwijken-warnsveld-leesten",
         "name": "Sociaal wijkteam Zuidwijken/Warnsveld/Leesten",
@@ -56,7 +57,7 @@ TEAMS = [
     },
 ]
 
-PLACES = [
+PLACES: list[dict[str, Any]] = [
     {
         "slug": "buurthuis-t-nut",
         "name": "Buurthuis 't Nut",
