@@ -146,6 +146,10 @@ MIDDLEWARE = [
     # First after security: every response, 404 and 500 included, gets the policy.
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compressed (static files come compressed from WhiteNoise above). Below WhiteNoise, above
+    # every middleware that reads or changes the body. Django adds up to 100 random bytes to each
+    # compressed response, which defeats BREACH's length-guessing of the CSRF token in a page.
+    "django.middleware.gzip.GZipMiddleware",
     # Before anything reads input (the session cookie included): control characters removed.
     "wijkbasis.core.middleware.InputCleaningMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -207,10 +211,24 @@ def _databases() -> dict[str, dict[str, Any]]:
                 "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA busy_timeout=20000;PRAGMA foreign_keys=ON;"
             ),
         }
-    return {"default": database}
+    databases = {"default": database}
+    if DATABASE_REPLICA_URL:
+        # Reports read from a replica (core/db_routers.py); everything else uses the primary.
+        replica = dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=60, conn_health_checks=True)
+        # Tests use the primary for both, as Django recommends for replicas.
+        databases["replica"] = {**replica, "TEST": {"MIRROR": "default"}}
+    return databases
 
 
+DATABASE_REPLICA_URL = env(
+    "DATABASE_REPLICA_URL",
+    "",
+    "A read-only replica of the PostgreSQL database (streaming replication), e.g. "
+    "postgres://reader:password@replica:5432/wijkbasis. Reports read from it, so heavy figures do not slow "
+    "the pages down; everything else uses DATABASE_URL. Empty: reports read from DATABASE_URL too.",
+)
 DATABASES = _databases()
+DATABASE_ROUTERS = ["wijkbasis.core.db_routers.ReportingReplicaRouter"] if DATABASE_REPLICA_URL else []
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -472,8 +490,41 @@ MAIL_PER_ADDRESS_LIMIT = env(
     int,
 )
 
-# Rate limits and lockouts must hold across worker processes: a database cache.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "wijkbasis_cache"}}
+# Rate limits and lockouts must hold across worker processes and servers, and so must the
+# versions of cached page fragments (core/fragments.py): a shared cache, the database by default.
+CACHE_URL = env(
+    "CACHE_URL",
+    "",
+    "Shared cache for rate limits, lockouts and rendered parts of public pages, for several servers: "
+    "redis://host:6379/0 (needs the redis package) or memcached://host:11211 (needs pymemcache). "
+    "Empty: a table in the database, which needs no other service.",
+)
+
+
+def _caches() -> dict[str, dict[str, Any]]:
+    if CACHE_URL.startswith(("redis://", "rediss://")):
+        return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+    if CACHE_URL.startswith("memcached://"):
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
+                "LOCATION": CACHE_URL.removeprefix("memcached://"),
+            }
+        }
+    if CACHE_URL:
+        raise ImproperlyConfigured(f"CACHE_URL must start with redis://, rediss:// or memcached://, not {CACHE_URL!r}")
+    # Room for a fragment per page and language of a region (200 wijken, teams, places) besides
+    # the rate-limit counters: Django's default of 300 entries would throw fragments out at once.
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "wijkbasis_cache",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
+
+
+CACHES = _caches()
 
 # --- Content Security Policy: no inline script or style without this response's nonce ------
 CONTENT_SECURITY_POLICY = {

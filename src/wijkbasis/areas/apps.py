@@ -9,3 +9,8 @@ class AreasConfig(AppConfig):
 
     def ready(self) -> None:
         from wijkbasis.areas import personal_data, processing  # noqa: F401
+        from wijkbasis.core.fragments import invalidate_on_change
+
+        # The public pages' cached parts (areas/templates): any change to areas, teams or places.
+        # Postcode answers are not shown in them and are written on every new lookup.
+        invalidate_on_change("areas", "areas", except_models=["postcodearea"])

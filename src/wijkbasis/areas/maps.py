@@ -91,12 +91,23 @@ class _Projection:
         return round(x, 1), round(y, 1)
 
     def path(self, geometry: dict[str, Any]) -> str:
+        """SVG path data in whole units of the map (1/600 of its width: finer than a phone shows),
+        without repeated points, the closing point or the L commands SVG implies after M: a
+        region's home page draws hundreds of areas."""
         parts = []
         for polygon in _polygons(geometry):
             for ring in polygon:
-                coords = [self.xy(lon, lat) for lon, lat, *_ in ring]
-                head, *tail = coords
-                parts.append(f"M{head[0]:g} {head[1]:g}" + "".join(f"L{x:g} {y:g}" for x, y in tail) + "Z")
+                points: list[tuple[int, int]] = []
+                for lon, lat, *_ in ring:
+                    x, y = self.xy(lon, lat)
+                    point = (round(x), round(y))
+                    if not points or point != points[-1]:
+                        points.append(point)
+                if len(points) > 1 and points[-1] == points[0]:
+                    points.pop()
+                if len(points) < 3:
+                    continue  # smaller than a unit: nothing to see
+                parts.append("M" + " ".join(f"{x} {y}" for x, y in points) + "Z")
         return "".join(parts)
 
 
@@ -117,7 +128,7 @@ def build_map(
         # The representative point lies inside the shape, also for a crescent-shaped wijk,
         # so the label sits on the area it names.
         point = shape(feature.geometry).representative_point()
-        label_x, label_y = projection.xy(point.x, point.y)
+        label_x, label_y = (round(number) for number in projection.xy(point.x, point.y))
         shapes.append(
             MapShape(
                 key=feature.key,

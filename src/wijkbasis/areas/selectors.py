@@ -49,6 +49,39 @@ def home_municipalities() -> list[Municipality]:
     return municipalities
 
 
+#: Big JSON a page's header and breadcrumbs never show: not read for them (decoding a boundary
+#: costs more than the rest of the row).
+AREA_JSON = ("boundary", "key_figures")
+
+
+def _without_json(queryset: QuerySet[Any], *relations: str) -> QuerySet[Any]:
+    fields = [*AREA_JSON] if queryset.model in (Municipality, District) else []
+    fields += [f"{relation}__{name}" for relation in relations for name in AREA_JSON]
+    return queryset.defer(*fields)
+
+
+def municipality_page_queryset() -> QuerySet[Municipality]:
+    """What the page around a municipality's cached part needs."""
+    return _without_json(Municipality.objects.all())
+
+
+def municipality_queryset() -> QuerySet[Municipality]:
+    return Municipality.objects.prefetch_related(Prefetch("districts", District.objects.order_by("code")))
+
+
+def district_page_queryset() -> QuerySet[District]:
+    """What the page around a wijk's cached part needs (title, breadcrumbs, the postcode note)."""
+    return _without_json(District.objects.select_related("municipality"), "municipality")
+
+
+def team_page_queryset() -> QuerySet[NeighbourhoodTeam]:
+    return _without_json(NeighbourhoodTeam.objects.select_related("municipality"), "municipality")
+
+
+def place_page_queryset() -> QuerySet[Place]:
+    return _without_json(Place.objects.select_related("municipality"), "municipality")
+
+
 def municipality_map(municipality: Municipality, *, highlight: District | None = None) -> SvgMap | None:
     """The municipality's wijken as one map; uses the prefetched districts."""
     features = [
@@ -75,13 +108,19 @@ def district_map(district: District) -> SvgMap | None:
 
 
 def district_queryset() -> QuerySet[District]:
-    return District.objects.select_related("municipality").prefetch_related(
-        Prefetch("neighbourhoods", Neighbourhood.objects.order_by("name")),
-        Prefetch(
-            "teams",
-            NeighbourhoodTeam.objects.prefetch_related(Prefetch("members", public_members())),
-        ),
-        Prefetch("places", _places()),
+    """A wijk with everything its page shows (its own boundary and figures, not its municipality's)."""
+    municipality_json = [f"municipality__{name}" for name in AREA_JSON]
+    return (
+        District.objects.select_related("municipality")
+        .defer(*municipality_json)
+        .prefetch_related(
+            Prefetch("neighbourhoods", Neighbourhood.objects.order_by("name")),
+            Prefetch(
+                "teams",
+                NeighbourhoodTeam.objects.prefetch_related(Prefetch("members", public_members())),
+            ),
+            Prefetch("places", _places()),
+        )
     )
 
 
@@ -93,8 +132,8 @@ def poster_district_queryset() -> QuerySet[District]:
 
 
 def team_queryset() -> QuerySet[NeighbourhoodTeam]:
-    return NeighbourhoodTeam.objects.select_related("municipality").prefetch_related(
-        Prefetch("districts", District.objects.order_by("code")),
+    return _without_json(NeighbourhoodTeam.objects.select_related("municipality"), "municipality").prefetch_related(
+        Prefetch("districts", _without_json(District.objects.order_by("code"))),
         Prefetch("members", public_members()),
         Prefetch("managed_places", _places()),
     )
@@ -105,8 +144,10 @@ def team_member_queryset() -> QuerySet[TeamMember]:
 
 
 def place_queryset() -> QuerySet[Place]:
-    return Place.objects.select_related(
-        "municipality", "district", "managing_team", "managing_organisation"
+    return _without_json(
+        Place.objects.select_related("municipality", "district", "managing_team", "managing_organisation"),
+        "municipality",
+        "district",
     ).prefetch_related(
         "opening_hours",
         "also_used_by",

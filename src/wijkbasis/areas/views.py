@@ -1,4 +1,11 @@
-"""Public pages: home with the map, postcode lookup, wijk, team, team member and place."""
+"""Public pages: home with the map, postcode lookup, wijk, team, team member and place.
+
+What these pages show is the same for every visitor, so its rendering is kept in the shared
+cache per language until an area, team or place changes (core/fragments.py; the templates'
+`{% fragment %}` blocks). The views fetch only what the page around it needs (the title, the
+breadcrumbs, the header's municipality) and hand the rest over lazily: `details` is read only
+when the cache does not have the part yet.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +13,7 @@ from dataclasses import dataclass
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 from django_htmx.http import HttpResponseClientRedirect
@@ -20,13 +28,15 @@ from wijkbasis.core.types import HttpRequest
 from wijkbasis.ui.breadcrumbs import breadcrumbs
 
 
+def _home_municipalities() -> list[tuple[Municipality, object]]:
+    return [
+        (municipality, selectors.municipality_map(municipality)) for municipality in selectors.home_municipalities()
+    ]
+
+
 def _home_context(form: PostcodeForm, result: object = None) -> dict[str, object]:
-    municipalities = selectors.home_municipalities()
-    return {
-        "form": form,
-        "result": result,
-        "municipalities": [(municipality, selectors.municipality_map(municipality)) for municipality in municipalities],
-    }
+    # A function: the template calls it only when its cached part is missing.
+    return {"form": form, "result": result, "municipalities": _home_municipalities}
 
 
 @require_safe
@@ -53,13 +63,18 @@ def postcode_lookup(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def municipality(request: HttpRequest, slug: str) -> HttpResponse:
-    municipality = get_object_or_404(Municipality.objects.prefetch_related("districts"), slug=slug)
+    municipality = get_object_or_404(selectors.municipality_page_queryset(), slug=slug)
+
+    def details() -> dict[str, object]:
+        full = selectors.municipality_queryset().get(pk=municipality.pk)
+        return {"municipality": full, "map": selectors.municipality_map(full)}
+
     return render(
         request,
         "areas/municipality.html",
         {
             "municipality": municipality,
-            "map": selectors.municipality_map(municipality),
+            "details": SimpleLazyObject(details),
             "form": PostcodeForm(),
             "breadcrumbs": breadcrumbs((municipality.name, "")),
         },
@@ -68,7 +83,7 @@ def municipality(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def district(request: HttpRequest, slug: str) -> HttpResponse:
-    district = get_object_or_404(selectors.district_queryset(), slug=slug)
+    district = get_object_or_404(selectors.district_page_queryset(), slug=slug)
     postcode_note = None
     postcode = normalise_postcode(request.GET.get("postcode", ""))
     if postcode:
@@ -76,17 +91,25 @@ def district(request: HttpRequest, slug: str) -> HttpResponse:
         result = stored_lookup(postcode)
         if result.status == LookupStatus.FOUND and district in result.districts:
             postcode_note = result
+
+    def details() -> dict[str, object]:
+        full = selectors.district_queryset().get(pk=district.pk)
+        return {
+            "district": full,
+            "map": selectors.district_map(full),
+            "figures": general_figures(full.key_figures),
+            "age_groups": age_groups(full.key_figures),
+            "teams": full.teams.all(),
+            "places": full.places.all(),
+        }
+
     return render(
         request,
         "areas/district.html",
         {
             "district": district,
             "municipality": district.municipality,
-            "map": selectors.district_map(district),
-            "figures": general_figures(district.key_figures),
-            "age_groups": age_groups(district.key_figures),
-            "teams": district.teams.all(),
-            "places": district.places.all(),
+            "details": SimpleLazyObject(details),
             "postcode_note": postcode_note,
             "page_url": absolute_url(district.get_absolute_url(), request),
             "breadcrumbs": breadcrumbs(
@@ -122,16 +145,24 @@ def district_poster(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def team(request: HttpRequest, slug: str) -> HttpResponse:
-    team = get_object_or_404(selectors.team_queryset(), slug=slug)
+    team = get_object_or_404(selectors.team_page_queryset(), slug=slug)
+
+    def details() -> dict[str, object]:
+        full = selectors.team_queryset().get(pk=team.pk)
+        return {
+            "team": full,
+            "members": full.members.all(),
+            "districts": full.districts.all(),
+            "places": full.managed_places.all(),
+        }
+
     return render(
         request,
         "areas/team.html",
         {
             "team": team,
             "municipality": team.municipality,
-            "members": team.members.all(),
-            "districts": team.districts.all(),
-            "places": team.managed_places.all(),
+            "details": SimpleLazyObject(details),
             "breadcrumbs": breadcrumbs((team.municipality.name, team.municipality.get_absolute_url()), (team.name, "")),
         },
     )
@@ -188,16 +219,24 @@ def how_to_reach(place: Place) -> HowToReach:
 
 @require_safe
 def place(request: HttpRequest, slug: str) -> HttpResponse:
-    place = get_object_or_404(selectors.place_queryset(), slug=slug)
+    place = get_object_or_404(selectors.place_page_queryset(), slug=slug)
+
+    def details() -> dict[str, object]:
+        full = selectors.place_queryset().get(pk=place.pk)
+        return {
+            "place": full,
+            "opening_hours": full.opening_hours.all(),
+            "walk_in_hours": full.walk_in_hours.all(),
+            "reach": how_to_reach(full),
+        }
+
     return render(
         request,
         "areas/place.html",
         {
             "place": place,
             "municipality": place.municipality,
-            "opening_hours": place.opening_hours.all(),
-            "walk_in_hours": place.walk_in_hours.all(),
-            "reach": how_to_reach(place),
+            "details": SimpleLazyObject(details),
             "breadcrumbs": breadcrumbs(
                 (place.municipality.name, place.municipality.get_absolute_url()), (place.name, "")
             ),

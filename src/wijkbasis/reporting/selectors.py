@@ -36,6 +36,7 @@ from django.utils.translation import gettext as _
 
 from wijkbasis.accounts.selectors import access_of, resident_counts_by_district
 from wijkbasis.areas.selectors import home_municipalities
+from wijkbasis.core.db_routers import reads_from_replica
 from wijkbasis.core.roles import Role
 from wijkbasis.core.suppression import SMALL_COUNT_THRESHOLD, Figure, Reason, suppress_table
 from wijkbasis.reporting.forms import Period
@@ -339,5 +340,7 @@ def municipality_figures(municipality: Any, period: Period) -> MunicipalityFigur
 
 
 def figures_report(user: Any, period: Period) -> list[MunicipalityFigures]:
-    """Every table the user may see for the period: one set per municipality."""
-    return [municipality_figures(municipality, period) for municipality in visible_municipalities(user)]
+    """Every table the user may see for the period: one set per municipality. Read from the
+    replica when there is one (DATABASE_REPLICA_URL): figures may lag the primary by seconds."""
+    with reads_from_replica():
+        return [municipality_figures(municipality, period) for municipality in visible_municipalities(user)]

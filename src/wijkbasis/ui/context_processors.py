@@ -10,9 +10,11 @@ def _site_municipality() -> object:
     default, or the only one. None when several share the installation without a default."""
     from wijkbasis.areas.models import Municipality
 
+    # The header shows its name, colour and logo: not its boundary and figures (big JSON).
+    municipalities = Municipality.objects.defer("boundary", "key_figures")
     if settings.DEFAULT_MUNICIPALITY:
-        return Municipality.objects.filter(code=settings.DEFAULT_MUNICIPALITY).first()
-    first_two = list(Municipality.objects.all()[:2])
+        return municipalities.filter(code=settings.DEFAULT_MUNICIPALITY).first()
+    first_two = list(municipalities[:2])
     return first_two[0] if len(first_two) == 1 else None
 
 

@@ -1,0 +1,97 @@
+"""Rendered parts of public pages, kept in the shared cache until their data changes.
+
+A part of a page that is the same for every visitor (a wijk's teams, places and map; the home
+page's municipalities) is rendered once per language and kept under the *version* of the data
+it shows. An app names its data (`"areas"`) and bumps the version whenever that data changes
+(`invalidate_on_change` connects the receivers for its models); every part rendered before is
+then never read again and ages out of the cache. The version lives in the shared cache too
+(settings.CACHES, the database by default), so a change made by one server process is seen by
+all of them at their next request.
+
+Never personal: cache only what an anonymous visitor sees as well. The page around a part (the
+header with the account links, the CSRF token of its forms, messages) is rendered per request.
+
+In templates: `{% load fragments %}{% fragment "areas" "district" district.pk %}…{% endfragment %}`;
+in code: `cached_fragment("areas", ("district", pk), render)`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.apps import apps
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+#: Parts are kept this long at most, also when nothing changes: a safety net for a change made
+#: past the model signals (a raw SQL update) and room for the cache to forget rarely seen parts.
+TIMEOUT = 6 * 3600
+
+
+def _version_key(kind: str) -> str:
+    return f"fragments:{kind}:version"
+
+
+def version(kind: str) -> int:
+    """The current version of this kind of data."""
+    current = cache.get(_version_key(kind))
+    if current is None:
+        # A number never used before (not 1: the cache may have forgotten the version while parts
+        # made under it remain). `add`, so two processes starting at once agree on one.
+        cache.add(_version_key(kind), time.time_ns(), timeout=None)
+        current = cache.get(_version_key(kind), 0)
+    return int(current)
+
+
+def bump(kind: str) -> None:
+    """This kind of data changed: parts rendered before are not used again."""
+    cache.set(_version_key(kind), time.time_ns(), timeout=None)
+
+
+def _key(kind: str, parts: Iterable[Any]) -> str:
+    name = ":".join(str(part) for part in parts)
+    if len(name) > 100 or not name.isascii():
+        name = hashlib.sha256(name.encode()).hexdigest()
+    return f"fragments:{kind}:{version(kind)}:{get_language()}:{name}"
+
+
+def cached_fragment(kind: str, parts: Iterable[Any], render: Callable[[], str]) -> SafeString:
+    """The part named `parts`, rendered by `render()` when the cache does not have it (in the
+    active language) for the current version of `kind`."""
+    key = _key(kind, parts)
+    html = cache.get(key)
+    if html is None:
+        html = str(render())
+        cache.set(key, html, timeout=TIMEOUT)
+    return mark_safe(html)  # rendered by our own templates, escaped there
+
+
+def invalidate_on_change(kind: str, app_label: str, *, except_models: Iterable[str] = ()) -> None:
+    """Bump `kind` whenever a model of the app is saved or deleted, or a many-to-many relation
+    of one changes; and after `migrate` (new code may render the parts differently, and a test
+    database is emptied that way). Bulk writes pass no signals: commands that make them call
+    `bump` themselves."""
+    skipped = set(except_models)
+
+    def changed(**_kwargs: Any) -> None:
+        bump(kind)
+        # Again once the change is committed: a page rendered in between from the data as it
+        # was must not be kept under the new version.
+        transaction.on_commit(lambda: bump(kind))
+
+    uid = f"fragments:{kind}"
+    for model in apps.get_app_config(app_label).get_models():
+        if model._meta.model_name in skipped:
+            continue
+        post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"{uid}:save:{model._meta.label}")
+        post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"{uid}:delete:{model._meta.label}")
+        for relation in model._meta.local_many_to_many:
+            through = relation.remote_field.through
+            m2m_changed.connect(changed, sender=through, weak=False, dispatch_uid=f"{uid}:m2m:{through._meta.label}")
+    post_migrate.connect(changed, weak=False, dispatch_uid=f"{uid}:migrate")
