@@ -14,7 +14,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone, translation
 
 from wijkbasis.accounts.models import Consent, PossibleDuplicate, Resident
-from wijkbasis.accounts.tests.factories import ResidentFactory, UserFactory
+from wijkbasis.accounts.tests.factories import ResidentFactory, UserFactory, staff_user
 from wijkbasis.buurtservice import services
 from wijkbasis.buurtservice.models import (
     Development,
@@ -535,3 +535,42 @@ def test_a_postcode_in_a_municipality_without_buurtservice_is_said_so(service: A
     assert same == service and "does not work" in problem
     theirs = Service.objects.create(municipality=elsewhere)
     assert _service_for(service, SimpleNamespace(district=district)) == (theirs, "")
+
+
+def test_new_volunteers_are_counted_from_placements_on_its_vacancies(service: Any, team: Any) -> None:
+    """'4 new volunteers in the first half of 2023' comes from the vacancy bank: placements on
+    Buurtservice's own vacancies in the period, never a typed number, never another's."""
+    import time_machine
+
+    from wijkbasis.areas.tests.factories import OrganisationFactory
+    from wijkbasis.buurtservice.selectors import buurtservice_figures
+    from wijkbasis.volunteering import services as volunteering
+    from wijkbasis.volunteering.models import Response
+    from wijkbasis.volunteering.tests.factories import ResponseFactory, VacancyFactory
+
+    service.organisation = OrganisationFactory(name="Buurtservice Zutphen", municipality=service.municipality)
+    service.save()
+    broker = staff_user(team)
+    crew_places = VacancyFactory(organisation=service.organisation, volunteers_needed=5)
+    elsewhere = VacancyFactory(volunteers_needed=5)
+
+    def place(vacancy: Any, when: dt.datetime) -> None:
+        with time_machine.travel(when, tick=False):
+            response = ResponseFactory(vacancy=vacancy)
+            volunteering.move_response(
+                response=response,
+                to_status=Response.Status.PLACED,
+                by=broker,
+                placement={"start_date": when.date(), "hours_per_week": 4},
+            )
+
+    place(crew_places, dt.datetime(2026, 2, 3, 10, tzinfo=dt.UTC))
+    place(crew_places, dt.datetime(2026, 5, 12, 10, tzinfo=dt.UTC))
+    place(crew_places, dt.datetime(2026, 8, 4, 10, tzinfo=dt.UTC))  # after the period
+    place(elsewhere, dt.datetime(2026, 3, 3, 10, tzinfo=dt.UTC))  # another organisation's volunteer
+    ResponseFactory(vacancy=crew_places)  # responded, not placed
+
+    figures = buurtservice_figures(
+        municipality_id=service.municipality_id, start=dt.date(2026, 1, 1), end=dt.date(2026, 6, 30)
+    )
+    assert figures.new_volunteers_from_vacancies == 2
