@@ -168,7 +168,7 @@ def test_every_app_declares_its_own_rows() -> None:
     misplaced = []
     for module in permission_modules():
         app = module.__name__.split(".")[1]
-        for name in module.ROWS:  # type: ignore[attr-defined]
+        for name in module.ROWS:
             namespace = name.split(":")[0] if ":" in name else ""
             if namespace in {"areas", "accounts", "volunteering", "reporting", "buurtservice"} and namespace != app:
                 misplaced.append(f"{name} in {module.__name__}")
