@@ -17,9 +17,9 @@ from django.utils import timezone
 
 from wijkbasis.accounts.tests.factories import UserFactory
 from wijkbasis.buurtservice import services
-from wijkbasis.buurtservice.models import Request, Visit
+from wijkbasis.buurtservice.models import Assignment, Request, Visit, Worker
 from wijkbasis.buurtservice.tests.conftest import phone_request
-from wijkbasis.buurtservice.tests.factories import CriterionFactory
+from wijkbasis.buurtservice.tests.factories import CategoryFactory, CriterionFactory, WorkerFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = Path(tempfile.gettempdir()) / "buurt-shots"
@@ -198,4 +198,75 @@ def test_a_crew_member_says_klaar_on_a_phone(
     visit.refresh_from_db()
     assert visit.status == Visit.Status.DONE and visit.assignments.get().hours == Decimal("3")
     check(page, width, "crew-today-done")
+    context.close()
+
+
+#: Words of the page (four letters or more, without a hyphen or slash where a break is fine) that
+#: the browser broke over two lines: "beschikb / aar", "+12, / 9".
+BROKEN_WORDS = r"""
+() => {
+  const broken = [];
+  const walker = document.createTreeWalker(document.querySelector("main"), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement || !node.parentElement.offsetParent) continue;
+    if (node.parentElement.closest(".wb-visually-hidden")) continue;
+    for (const match of node.textContent.matchAll(/[^\s\-\/–@.]{4,}/g)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      if (lines.size > 1) broken.push(match[0]);
+    }
+  }
+  return broken;
+}
+"""
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_no_word_breaks_letter_by_letter_on_the_waiting_list_and_the_week_board(
+    browser: Any,
+    live_server: Any,
+    service: Any,
+    category: Any,
+    coordinator: Any,
+    team: Any,
+    waterkwartier: Any,
+    worker: Any,
+    width: int,
+) -> None:
+    """A score's points ("+12,9") and the board's words ("niet beschikbaar", "(werkervaringsplek)")
+    stay whole, however narrow the column: the page's words may wrap anywhere, these may not."""
+    request = phone_request(service, coordinator, team, category, waterkwartier, accept=True)
+    request.is_wmo, request.wmo_deadline = True, timezone.localdate() + dt.timedelta(days=38)
+    request.save()
+    monday = timezone.localdate() - dt.timedelta(days=timezone.localdate().weekday()) + dt.timedelta(days=7)
+    crew = [worker]
+    for number in range(5):
+        crew.append(
+            WorkerFactory(service=service, kind=Worker.Kind.PARTICIPANT, resident__name=f"Deelnemer Lange{number}naam")
+        )
+    long_named = phone_request(
+        service, coordinator, team, CategoryFactory(name="WMO: tuin aanpassen voor de scootmobiel"), waterkwartier
+    )
+    for offset, member in enumerate(crew):
+        for day in range(5):  # Monday to Friday; nobody works on Saturday
+            visit = Visit.objects.create(
+                request=long_named,
+                date=monday + dt.timedelta(days=day),
+                starts_at=dt.time(9 + offset),
+                ends_at=dt.time(11 + offset),
+            )
+            Assignment.objects.create(visit=visit, worker=member)
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="nl-NL")
+    page = context.new_page()
+    browser_login(page, live_server, coordinator)
+    page.goto(live_server.url + "/werkplek/buurtservice/")
+    assert "+12,9" in page.locator("main").inner_text()
+    assert page.evaluate(BROKEN_WORDS) == []
+    check(page, width, "waitlist-words")
+    page.goto(live_server.url + f"/werkplek/buurtservice/planning/?week={monday.isoformat()}")
+    assert "werkervaringsplek" in page.locator("main").inner_text()
+    assert page.evaluate(BROKEN_WORDS) == []
+    check(page, width, "board-words")
     context.close()

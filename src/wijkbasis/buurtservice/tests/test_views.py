@@ -148,6 +148,20 @@ def test_a_resident_can_cancel_while_waiting(service: Any, category: Any) -> Non
     assert own.decision_note == "Mijn zoon doet het"
 
 
+def test_the_services_phone_is_tap_to_call_where_the_resident_asks_and_follows(service: Any, category: Any) -> None:
+    client = Client()
+    client.cookies["django_language"] = "en"
+    asking = client.get(reverse("buurtservice:request")).content.decode()
+    assert 'href="tel:+31575000300">0575 000 300</a>' in asking
+    own = services.submit_request(
+        service=service,
+        job=services.JobDetails(category=category, description="Heg"),
+        requester=services.Person(name="Fien Belt", phone="0612345678"),
+    )
+    following = client.get(reverse("buurtservice:status", args=[own.token])).content.decode()
+    assert 'href="tel:+31575000300">0575 000 300</a>' in following
+
+
 def test_an_unknown_or_malformed_token_is_a_404(service: Any) -> None:
     client = Client()
     for token in ("bestaat-niet", "x" * 300, "%00"):
@@ -178,6 +192,16 @@ def test_another_teams_requests_are_a_404_for_its_coordinator(
     # A broker of the own team is no coordinator: the pages do not exist for them.
     broker = staff_user(team)
     assert _client(broker).get(reverse("buurtservice:waitlist")).status_code == 404
+
+
+def test_the_tabs_of_the_requests_page_are_in_the_catalogue() -> None:
+    """Marked for translation where they are written (lazily), so makemessages finds them: a label
+    given to gettext only at run time never reaches the catalogue and stays English."""
+    from django.utils.functional import Promise
+
+    from wijkbasis.buurtservice.views.coordinator import TABS
+
+    assert all(isinstance(label, Promise) for _key, _statuses, label in TABS)
 
 
 def test_the_coordinator_sees_the_score_with_its_parts_and_changes_it_with_a_reason(

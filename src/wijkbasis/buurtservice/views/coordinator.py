@@ -18,7 +18,9 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from wijkbasis.accounts.decorators import permission_required
@@ -73,14 +75,14 @@ def coordinator_required(view: Callable[..., HttpResponseBase]) -> Callable[...,
     return wrapper
 
 
-#: The tabs of the requests page: (key, statuses, label).
-TABS: list[tuple[str, tuple[str, ...], str]] = [
-    ("nieuw", (Request.Status.REQUESTED,), "New"),
-    ("intake", (Request.Status.INTAKE,), "Intake"),
-    ("wachtlijst", (Request.Status.ACCEPTED,), "Waiting list"),
-    ("gepland", (Request.Status.PLANNED, Request.Status.IN_PROGRESS), "Planned"),
-    ("klaar", (Request.Status.DONE, Request.Status.EVALUATED), "Done"),
-    ("gesloten", (Request.Status.DECLINED, Request.Status.CANCELLED), "Declined or cancelled"),
+#: The tabs of the requests page: (key, statuses, label). Lazy, so makemessages finds the labels.
+TABS: list[tuple[str, tuple[str, ...], Promise]] = [
+    ("nieuw", (Request.Status.REQUESTED,), gettext_lazy("New")),
+    ("intake", (Request.Status.INTAKE,), gettext_lazy("Intake")),
+    ("wachtlijst", (Request.Status.ACCEPTED,), gettext_lazy("Waiting list")),
+    ("gepland", (Request.Status.PLANNED, Request.Status.IN_PROGRESS), gettext_lazy("Planned")),
+    ("klaar", (Request.Status.DONE, Request.Status.EVALUATED), gettext_lazy("Done")),
+    ("gesloten", (Request.Status.DECLINED, Request.Status.CANCELLED), gettext_lazy("Declined or cancelled")),
 ]
 
 
@@ -135,7 +137,7 @@ def waitlist(request: AuthenticatedHttpRequest) -> HttpResponse:
         return render(request, "buurtservice/coordinator/waitlist.html", context)
     counts = selectors.status_counts(request.user, service.pk)
     context["tabs"] = [
-        (key, _(label), sum(counts.get(status, 0) for status in statuses)) for key, statuses, label in TABS
+        (key, str(label), sum(counts.get(status, 0) for status in statuses)) for key, statuses, label in TABS
     ]
     if tab == "wachtlijst":
         ordered = selectors.waiting_list(service.pk)
