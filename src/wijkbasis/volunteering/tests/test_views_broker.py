@@ -53,6 +53,16 @@ def test_the_broker_sees_how_to_reach_the_volunteer(client: Client, vacancy: Vac
     assert 'href="mailto:kim@example.org"' in html
 
 
+def test_staff_who_do_not_review_get_no_link_to_the_review_queue(client: Client, broker: Any) -> None:
+    """A Buurtservice coordinator follows responses too, but does not review: no link to a 404."""
+    coordinator = staff_user(NeighbourhoodTeam.objects.get(slug="waterkwartier"), role="coordinator")
+    login(client, coordinator)
+    assert "/werkplek/vrijwilligerswerk/beoordelen/" not in client.get("/werkplek/vrijwilligerswerk/").content.decode()
+    assert client.get("/werkplek/vrijwilligerswerk/beoordelen/").status_code == 404
+    login(client, broker)
+    assert "/werkplek/vrijwilligerswerk/beoordelen/" in client.get("/werkplek/vrijwilligerswerk/").content.decode()
+
+
 def test_other_teams_do_not_see_the_response(client: Client, vacancy: Vacancy) -> None:
     response = ResponseFactory(vacancy=vacancy, user=UserFactory())
     other = staff_user(NeighbourhoodTeam.objects.get(slug="zuidwijken-warnsveld-leesten"))
