@@ -32,9 +32,11 @@ from wijkbasis.accounts.selectors import access_of
 #: set up or use 2FA), static files and the language switch.
 OPEN_WITHOUT_TWO_FACTOR = ("/account/", "/static/", "/media/", "/taal/")
 ADMIN_PREFIX = "/beheer/"
-#: When a staff session was last used (seconds since the epoch); written at every request, so
-#: every page costs the same queries, the first after logging in too.
+#: When a staff session was last used (seconds since the epoch). Written at most once every
+#: LAST_SEEN_RESOLUTION seconds: a write of the session row on every page would cost more than
+#: many pages themselves, and the idle time-out (30 minutes) needs no finer clock.
 LAST_SEEN_SESSION_KEY = "wijkbasis_last_seen"
+LAST_SEEN_RESOLUTION = 60
 #: When this login began (seconds since the epoch): set by the account adapter at login, and
 #: for staff at their first page; a session ends this long after it, however active.
 LOGGED_IN_AT_SESSION_KEY = "wijkbasis_logged_in_at"
@@ -82,8 +84,10 @@ class AccountSecurityMiddleware:
                 _("You were logged out because you did nothing for %(minutes)s minutes. Log in again.")
                 % {"minutes": settings.STAFF_IDLE_TIMEOUT // 60},
             )
-        request.session[LAST_SEEN_SESSION_KEY] = now
-        request.session.setdefault(LOGGED_IN_AT_SESSION_KEY, now)
+        if not isinstance(last_seen, (int, float)) or now - last_seen >= LAST_SEEN_RESOLUTION:
+            request.session[LAST_SEEN_SESSION_KEY] = now
+        if LOGGED_IN_AT_SESSION_KEY not in request.session:
+            request.session[LOGGED_IN_AT_SESSION_KEY] = now
         if not request.session.get_expire_at_browser_close():
             request.session.set_expiry(0)
         return None

@@ -102,6 +102,31 @@ def test_a_staff_session_ends_with_the_browser_and_after_idle_minutes(zutphen: A
     assert "_auth_user_id" not in client.session
 
 
+def _session_writes(client: Client, path: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    statements = [query["sql"].lstrip().upper() for query in queries]
+    return sum(1 for sql in statements if sql.startswith("UPDATE") and "DJANGO_SESSION" in sql)
+
+
+def test_a_staff_session_is_written_at_most_once_a_minute(zutphen: Any) -> None:
+    broker = staff_user(NeighbourhoodTeam.objects.get(slug="waterkwartier"))
+    client = login(Client(), broker)
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        client.get("/werkplek/")
+        seen = client.session["wijkbasis_last_seen"]
+    with time_machine.travel(start + dt.timedelta(seconds=30), tick=False):
+        assert _session_writes(client, "/werkplek/") == 0
+        assert client.session["wijkbasis_last_seen"] == seen
+    with time_machine.travel(start + dt.timedelta(seconds=61), tick=False):
+        assert _session_writes(client, "/werkplek/") == 1
+        assert client.session["wijkbasis_last_seen"] > seen
+
+
 def test_a_staff_session_ends_at_its_maximum_age_however_active(zutphen: Any, settings: Any) -> None:
     broker = staff_user(NeighbourhoodTeam.objects.get(slug="waterkwartier"))
     client = login(Client(), broker)
