@@ -504,6 +504,12 @@ def _field_label(model_field: Any) -> str:
         "done_by": _("done by"),
         "user": _("account"),
         "kind": _("kind"),
+        "request": _("job request"),
+        "visit": _("visit"),
+        "worker": _("crew member"),
+        # allauth's authenticator names neither
+        "created_at": _("created at"),
+        "last_used_at": _("last used"),
     }
     return str(labels.get(model_field.name, model_field.verbose_name))
 
@@ -609,7 +615,11 @@ def _access_log_records(subject: personal_data.Subject, user: User) -> list[dict
 
 
 #: Sections about the person themselves, named for them rather than by the kind of record.
-OWN_TITLES = {"accounts.resident": gettext_lazy("Your details"), "accounts.user": gettext_lazy("Your account")}
+OWN_TITLES = {
+    "accounts.resident": gettext_lazy("Your details"),
+    "accounts.user": gettext_lazy("Your account"),
+    "mfa.authenticator": gettext_lazy("Two-step verification"),
+}
 
 
 def retention_in_words(retention: dt.timedelta) -> str:

@@ -596,6 +596,28 @@ def mijn_links(user: Any) -> list[Any]:
     return links
 
 
+def exported_fields_in_words() -> dict[str, dict[str, Any]]:
+    """Fields only Buurtservice can put in words, for a person's download of their data (the hook
+    of accounts.services.export_personal_data): a step's statuses by their names ("on the
+    waiting list", not "accepted"), a visit by its day in words and its times."""
+    from django.utils.formats import date_format
+
+    def status(value: str) -> str:
+        return str(Request.Status(value).label) if value in Request.Status.values else value
+
+    def visit(assignment: Any) -> str:
+        day = assignment.visit
+        return f"{date_format(day.date, 'l j F Y')}, {day.starts_at:%H:%M}–{day.ends_at:%H:%M}"
+
+    return {
+        "buurtservice.requestevent": {
+            "from_status": lambda event: status(event.from_status),
+            "to_status": lambda event: status(event.to_status),
+        },
+        "buurtservice.assignment": {"visit": visit},
+    }
+
+
 def werkplek_links(user: Any) -> list[Any]:
     """Buurtservice on the werkplek: the waiting list for coordinators; the kinds of jobs for an
     administrator (who keeps that list too)."""

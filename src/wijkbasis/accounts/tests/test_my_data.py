@@ -173,6 +173,37 @@ def test_the_download_is_in_words(team: NeighbourhoodTeam, broker: User, organis
     assert "Ja" in json.loads(dutch)["data"]["account.emailaddress"]["records"][0].values()
 
 
+def test_the_download_names_odd_jobs_and_two_step_verification_in_words(zutphen: Any, team: NeighbourhoodTeam) -> None:
+    """Fields Django named from their attribute (a step's request, a visit's crew member) and
+    allauth's authenticator in our words; a step's statuses by their names, a visit by its day."""
+    from wijkbasis.buurtservice import services as buurtservice
+    from wijkbasis.buurtservice.models import Assignment, Service, Visit
+    from wijkbasis.buurtservice.tests.factories import CategoryFactory, WorkerFactory
+
+    user = UserFactory(name="Wim Werker")
+    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={}, last_used_at=timezone.now())
+    service = Service.objects.create(municipality=zutphen, phone="0575 000 300")
+    own = buurtservice.submit_request(
+        service=service,
+        job=buurtservice.JobDetails(category=CategoryFactory(name="Tuin"), description="Heg"),
+        user=user,
+    )
+    buurtservice.decide(request=own, by=staff_user(team, role="coordinator"), accept=True)
+    worker = WorkerFactory(service=service, resident=own.resident)
+    visit = Visit.objects.create(request=own, date=dt.date(2026, 5, 16), starts_at=dt.time(9), ends_at=dt.time(11))
+    Assignment.objects.create(visit=visit, worker=worker)
+    with translation.override("en"):
+        data = services.export_personal_data(user=user)["data"]
+    two_step = data["mfa.authenticator"]
+    assert two_step["title"] == "Two-step verification"
+    assert {"Type", "Last used", "Created at"} <= set(two_step["records"][0])
+    steps = data["buurtservice.requestevent"]["records"]
+    assert steps[-1]["Job request"].startswith("Tuin") and steps[-1]["To"] == "on the waiting list"
+    on_visit = data["buurtservice.assignment"]["records"][0]
+    assert on_visit["Visit"] == "Saturday 16 May 2026, 09:00–11:00"
+    assert "Crew member" in on_visit and "Worker" not in on_visit
+
+
 def test_the_pdf_of_a_typical_history_is_a_few_pages(
     client: Client, team: NeighbourhoodTeam, broker: User, organisation: Organisation
 ) -> None:
