@@ -299,7 +299,12 @@ class Worker(TimeStampedModel):
     hours_per_week = models.DecimalField(_("hours per week"), max_digits=4, decimal_places=1, null=True, blank=True)
     notes = models.TextField(_("practical notes"), blank=True, help_text=_("Only what the planning needs."))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registered by"),
     )
 
     objects = WorkerQuerySet.as_manager()
@@ -335,7 +340,9 @@ class WorkerPartQuerySet(PersonalDataQuerySet[Any]):
 
 
 class Certificate(models.Model):
-    worker = models.ForeignKey(Worker, on_delete=models.CASCADE, related_name="certificates")
+    worker = models.ForeignKey(
+        Worker, on_delete=models.CASCADE, related_name="certificates", verbose_name=_("crew member")
+    )
     kind = models.ForeignKey(CertificateKind, on_delete=models.PROTECT, related_name="+", verbose_name=_("kind"))
     obtained_on = models.DateField(_("obtained on"))
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
@@ -377,7 +384,9 @@ class Development(TimeStampedModel):
         DROPPED_OUT = "dropped_out", _("dropped out")
         OTHER = "other", _("other")
 
-    worker = models.OneToOneField(Worker, on_delete=models.CASCADE, related_name="development")
+    worker = models.OneToOneField(
+        Worker, on_delete=models.CASCADE, related_name="development", verbose_name=_("crew member")
+    )
     outcome = models.CharField(_("outcome on leaving"), max_length=20, choices=Outcome.choices, blank=True)
     outcome_note = models.CharField(_("about the outcome"), max_length=300, blank=True)
 
@@ -392,7 +401,9 @@ class Development(TimeStampedModel):
 
 
 class LearningGoal(models.Model):
-    worker = models.ForeignKey(Worker, on_delete=models.CASCADE, related_name="learning_goals")
+    worker = models.ForeignKey(
+        Worker, on_delete=models.CASCADE, related_name="learning_goals", verbose_name=_("crew member")
+    )
     text = models.CharField(_("learning goal"), max_length=300)
     set_on = models.DateField(_("set on"), default=timezone.localdate)
     achieved_on = models.DateField(_("achieved on"), null=True, blank=True)
@@ -411,10 +422,14 @@ class LearningGoal(models.Model):
 class CheckIn(models.Model):
     """A conversation of the coordinator with a participant: how is it going, what is next."""
 
-    worker = models.ForeignKey(Worker, on_delete=models.CASCADE, related_name="check_ins")
+    worker = models.ForeignKey(
+        Worker, on_delete=models.CASCADE, related_name="check_ins", verbose_name=_("crew member")
+    )
     held_on = models.DateField(_("date"), default=timezone.localdate)
     notes = models.TextField(_("what we talked about"))
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("by")
+    )
 
     objects = DevelopmentQuerySet.as_manager()
 
@@ -428,7 +443,9 @@ class CheckIn(models.Model):
 
 
 class SkillGained(models.Model):
-    worker = models.ForeignKey(Worker, on_delete=models.CASCADE, related_name="skills_gained")
+    worker = models.ForeignKey(
+        Worker, on_delete=models.CASCADE, related_name="skills_gained", verbose_name=_("crew member")
+    )
     skill = models.ForeignKey(Skill, on_delete=models.PROTECT, related_name="+", verbose_name=_("skill"))
     gained_on = models.DateField(_("since"), default=timezone.localdate)
 
@@ -569,9 +586,14 @@ class Request(TimeStampedModel):
     )
     priority_reason = models.CharField(_("why the priority was adjusted"), max_length=300, blank=True)
     completion_notes = models.TextField(_("what was done"), blank=True)
-    token = models.CharField(max_length=64, unique=True, default=_token, editable=False)
+    token = models.CharField(max_length=64, unique=True, default=_token, editable=False, verbose_name=_("link code"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registered by"),
     )
 
     objects = RequestQuerySet.as_manager()
@@ -626,12 +648,14 @@ class RequestEvent(models.Model):
         PRIORITY = "priority", _("priority adjusted")
         VISIT = "visit", _("visit")
 
-    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="events")
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="events", verbose_name=_("request"))
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.STATUS)
     from_status = models.CharField(_("from"), max_length=20, blank=True)
     to_status = models.CharField(_("to"), max_length=20, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("by")
+    )
     at = models.DateTimeField(_("at"), default=timezone.now)
 
     objects = RequestPartQuerySet.as_manager()
@@ -651,8 +675,12 @@ class RequestEvent(models.Model):
 
 
 class EligibilityAnswer(models.Model):
-    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="eligibility_answers")
-    criterion = models.ForeignKey(EligibilityCriterion, on_delete=models.PROTECT, related_name="+")
+    request = models.ForeignKey(
+        Request, on_delete=models.CASCADE, related_name="eligibility_answers", verbose_name=_("request")
+    )
+    criterion = models.ForeignKey(
+        EligibilityCriterion, on_delete=models.PROTECT, related_name="+", verbose_name=_("criterion")
+    )
     answer = models.BooleanField(_("answer"))
 
     objects = RequestPartQuerySet.as_manager()
@@ -685,15 +713,20 @@ class RequestPhoto(models.Model):
         REQUEST = "request", _("with the request")
         COMPLETION = "completion", _("when the job was done")
 
-    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="photos")
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="photos", verbose_name=_("request"))
     image = models.ImageField(
         _("photo"), upload_to="requests/%Y/%m/", storage=photo_storage, width_field="width", height_field="height"
     )
-    width = models.PositiveIntegerField(default=0, editable=False)
-    height = models.PositiveIntegerField(default=0, editable=False)
+    width = models.PositiveIntegerField(default=0, editable=False, verbose_name=_("width"))
+    height = models.PositiveIntegerField(default=0, editable=False, verbose_name=_("height"))
     stage = models.CharField(_("when"), max_length=12, choices=Stage.choices, default=Stage.REQUEST)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
     )
     created_at = models.DateTimeField(_("added at"), default=timezone.now)
 
@@ -729,7 +762,7 @@ class Visit(models.Model):
         DONE = "done", _("done")
         CANCELLED = "cancelled", _("cancelled")
 
-    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="visits")
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="visits", verbose_name=_("request"))
     date = models.DateField(_("date"))
     starts_at = models.TimeField(_("from"))
     ends_at = models.TimeField(_("until"))
@@ -739,7 +772,12 @@ class Visit(models.Model):
     costs = models.DecimalField(_("costs (euro)"), max_digits=8, decimal_places=2, default=Decimal("0"))
     notes = models.TextField(_("notes"), blank=True)
     planned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("planned by"),
     )
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)
     created_at = models.DateTimeField(_("planned at"), default=timezone.now)
@@ -774,8 +812,10 @@ class AssignmentQuerySet(PersonalDataQuerySet["Assignment"]):
 class Assignment(models.Model):
     """One crew member on one visit, with the hours they worked."""
 
-    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="assignments")
-    worker = models.ForeignKey(Worker, on_delete=models.CASCADE, related_name="assignments")
+    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("visit"))
+    worker = models.ForeignKey(
+        Worker, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("crew member")
+    )
     hours = models.DecimalField(
         _("hours worked"),
         max_digits=4,
@@ -806,12 +846,19 @@ class Feedback(models.Model):
         ONLINE = "online", _("online, by the resident")
         PHONE = "phone", _("by phone, through the coordinator")
 
-    request = models.OneToOneField(Request, on_delete=models.CASCADE, related_name="feedback")
+    request = models.OneToOneField(
+        Request, on_delete=models.CASCADE, related_name="feedback", verbose_name=_("request")
+    )
     score = models.PositiveSmallIntegerField(_("score"), validators=[MinValueValidator(1), MaxValueValidator(5)])
     comment = models.TextField(_("comment"), blank=True)
     channel = models.CharField(_("how"), max_length=10, choices=Channel.choices, default=Channel.ONLINE)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
     )
     created_at = models.DateTimeField(_("given at"), default=timezone.now)
 
@@ -833,7 +880,7 @@ class OutgoingText(models.Model):
 
     to = models.CharField(_("to"), max_length=30)
     body = models.CharField(_("message"), max_length=640)
-    attempts = models.PositiveSmallIntegerField(default=0)
+    attempts = models.PositiveSmallIntegerField(default=0, verbose_name=_("attempts"))
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     class Meta:
