@@ -18,3 +18,7 @@ class AccountsConfig(AppConfig):
         from wijkbasis.core.daily import register_daily
 
         register_daily("purge_expired", purge_expired)
+
+        from wijkbasis.accounts.models import RESIDENT_NAME_SEARCH
+
+        RESIDENT_NAME_SEARCH.repair_after_migrate(self)

@@ -135,12 +135,37 @@ def search_residents(query: str) -> Any:
 
     from wijkbasis.accounts.models import Resident
 
-    residents = Resident.objects.select_related("district").order_by("name", "pk")
+    # The list shows the wijk's name: not its boundary and key figures (big JSON, per row).
+    residents = (
+        Resident.objects.select_related("district")
+        .defer("district__boundary", "district__key_figures")
+        .order_by("name", "pk")
+    )
     query = (query or "").strip()
     if not query:
         return residents
+    # A name always; a postcode or phone number only when the words can be one, so a search for
+    # a name is one condition an index serves (accounts_resident_name_trgm on PostgreSQL).
     compact = query.replace(" ", "").upper()
-    return residents.filter(Q(name__icontains=query) | Q(postcode__startswith=compact) | Q(phone__icontains=query))
+    conditions = []
+    if any(character.isalpha() for character in query):
+        conditions.append(Q(name__icontains=query))
+    if POSTCODE_START.fullmatch(compact):
+        conditions.append(Q(postcode__startswith=compact))
+    if PHONE_PART.fullmatch(query):
+        conditions.append(Q(phone__icontains=query))
+    if not conditions:
+        conditions.append(Q(name__icontains=query))
+    matches = conditions[0]
+    for condition in conditions[1:]:
+        matches |= condition
+    return residents.filter(matches)
+
+
+#: The start of a Dutch postcode, spaces removed: "72", "7203", "7203A", "7203AA".
+POSTCODE_START = re.compile(r"[1-9]\d{0,3}|[1-9]\d{3}[A-Z]{1,2}")
+#: Part of a phone number as stored: digits with spaces, dashes or a leading +, three digits at least.
+PHONE_PART = re.compile(r"\+?[\d\s-]*\d[\d\s-]*\d[\d\s-]*\d[\d\s-]*")
 
 
 def accesses_of_resident(resident: Any, *, excluding_user: Any = None) -> Any:
@@ -368,7 +393,9 @@ def _action_in_words(action: str, what: str) -> str:
 
 
 def logged_objects_in_words(model_label: str, ids: list[str]) -> dict[str, LoggedObject] | None:
-    """The accounts app's own records in words (the hook every app may offer, see app_hooks)."""
+    """The accounts app's own records in words (the hook every app may offer, see app_hooks). Not
+    scoped with visible_to: the ids come from the access-log entries the reader may see (about
+    their own data, or what they opened themselves), and a record they opened then stays named."""
     from django.utils.translation import gettext as _
 
     from wijkbasis.accounts.consent import purpose_label
