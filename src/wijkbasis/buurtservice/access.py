@@ -26,6 +26,7 @@ from wijkbasis.buurtservice.models import (
 from wijkbasis.buurtservice.processing import CREW, ODD_JOBS, PARTICIPANT_DEVELOPMENT
 from wijkbasis.core.access import access, access_list, access_page, get_or_404
 from wijkbasis.core.access_log import Action, actor_for, log_access, log_accesses
+from wijkbasis.core.roles import Role
 
 #: What a request's token looks like (secrets.token_urlsafe).
 TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
@@ -45,7 +46,6 @@ def request_queryset() -> RequestQuerySet:
 def coordinated_services(user: Any) -> list[Service]:
     """The Buurtservices of the municipalities where this user is a coordinator."""
     from wijkbasis.accounts.selectors import access_of
-    from wijkbasis.core.roles import Role
 
     municipalities = access_of(user).municipality_ids_as(Role.COORDINATOR)
     return list(Service.objects.filter(municipality_id__in=municipalities).select_related("municipality", "base"))
@@ -62,23 +62,26 @@ def coordinated_service(user: Any, chosen: Any = None) -> Service | None:
 
 def access_request(user: Any, pk: Any) -> Request:
     """A request this user coordinates (its view logged); else 404."""
-    return access(request_queryset().coordinated_by(user), user, purpose=ODD_JOBS.code, pk=pk)
+    return access(request_queryset().visible_to(user, in_role=Role.COORDINATOR), user, purpose=ODD_JOBS.code, pk=pk)
 
 
 def access_request_page(user: Any, shown: RequestQuerySet, number: Any, *, per_page: int) -> Page[Request]:
-    return access_page(shown.coordinated_by(user), user, number, purpose=ODD_JOBS.code, per_page=per_page)
+    return access_page(
+        shown.visible_to(user, in_role=Role.COORDINATOR), user, number, purpose=ODD_JOBS.code, per_page=per_page
+    )
 
 
 def log_requests_shown(user: Any, requests: list[Request]) -> list[Request]:
-    """Requests shown on a page that fetched them through `coordinated_by` (the planning board)."""
+    """Requests shown on a page that fetched them through `visible_to(user, in_role=Role.COORDINATOR)`
+    (the waiting list, the planning board)."""
     return access_list(requests, user, purpose=ODD_JOBS.code)
 
 
 def access_visit(user: Any, pk: Any) -> Visit:
     """A visit of a request this user coordinates; else 404."""
-    visits = Visit.objects.filter(request__in=Request.objects.coordinated_by(user)).select_related(
-        "request__category", "request__resident", "request__service"
-    )
+    visits = Visit.objects.filter(
+        request__in=Request.objects.visible_to(user, in_role=Role.COORDINATOR)
+    ).select_related("request__category", "request__resident", "request__service")
     return access(visits, user, purpose=ODD_JOBS.code, pk=pk)
 
 

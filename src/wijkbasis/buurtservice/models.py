@@ -466,9 +466,19 @@ class SkillGained(models.Model):
 
 
 class RequestQuerySet(PersonalDataQuerySet["Request"]):
-    def visible_to(self, user: Any) -> RequestQuerySet:
+    def visible_to(self, user: Any, *, in_role: str | None = None) -> RequestQuerySet:
         """Coordinators of the request's wijk (see `coordinated_requests`); the resident the job is
-        for and whoever asked for them; administrators."""
+        for and whoever asked for them; administrators.
+
+        `in_role=Role.COORDINATOR`: only what the user sees as a coordinator — the coordinator's
+        pages list those, not the jobs they asked for themselves as a resident, and not every job
+        for an administrator who coordinates nowhere."""
+        from wijkbasis.core.roles import Role
+
+        if in_role == Role.COORDINATOR:
+            return self.filter(coordinated_requests(user))
+        if in_role is not None:
+            raise ValueError(f"Requests are seen by coordinators, not in the role {in_role!r}")
         access, _municipalities, is_admin = _coordinated(user)
         if is_admin:
             return self.all()
@@ -477,10 +487,6 @@ class RequestQuerySet(PersonalDataQuerySet["Request"]):
         condition = Q(resident__user_id=access.user_id) | Q(requested_by__user_id=access.user_id)
         condition |= coordinated_requests(user)
         return self.filter(pk__in=Request.objects.filter(condition).values("pk"))
-
-    def coordinated_by(self, user: Any) -> RequestQuerySet:
-        """Only the requests this user coordinates (not their own as a resident)."""
-        return self.filter(coordinated_requests(user))
 
     def open(self) -> RequestQuerySet:
         return self.filter(status__in=Request.OPEN)

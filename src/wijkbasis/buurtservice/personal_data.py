@@ -144,6 +144,9 @@ for label, fields, why in (
             subject_lookup="worker__resident",
             activity="participant_development",
             erased_with="buurtservice.Worker",
+            # Goals, check-ins and skills are shown on the participant's development page only,
+            # fetched with access_development (logged there).
+            shown_with="" if label.endswith("Development") else "worker",
         )
     )
 

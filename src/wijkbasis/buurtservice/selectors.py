@@ -26,8 +26,8 @@ from wijkbasis.buurtservice.models import (
     Service,
     Visit,
     Worker,
-    coordinated_requests,
 )
+from wijkbasis.core.roles import Role
 
 #: The columns of a request that its priority is made of (priority.Facts, in this order).
 WAITLIST_FIELDS = (
@@ -48,7 +48,9 @@ WAITLIST_FIELDS = (
 
 def waiting_facts(service_id: int) -> list[priority.Facts]:
     """Everything the order of a service's waiting list rests on: one query, no model instances
-    (the reason of an adjustment is read with the rows a page shows: it does not change the order)."""
+    (the reason of an adjustment is read with the rows a page shows: it does not change the order).
+    Every request of the service, whoever asks: a place on the list depends on all of them. Ids and
+    priority facts only, no person; pages show the rows through the access helpers."""
     rows = Request.objects.filter(service_id=service_id, status=Request.Status.ACCEPTED, accepted_at__isnull=False)
     zone = timezone.get_current_timezone()
     return [
@@ -188,7 +190,8 @@ def typical_waits(service_id: int, *, today: dt.date | None = None) -> dict[int,
 def status_counts(user: Any, service_id: int) -> dict[str, int]:
     """How many of the requests this user coordinates are in each status."""
     rows = (
-        Request.objects.filter(coordinated_requests(user), service_id=service_id)
+        Request.objects.visible_to(user, in_role=Role.COORDINATOR)
+        .filter(service_id=service_id)
         .values_list("status")
         .annotate(total=Count("id"))
         .order_by()
@@ -199,7 +202,6 @@ def status_counts(user: Any, service_id: int) -> dict[str, int]:
 def coordinators_of(request: Request) -> list[Any]:
     """The users who coordinate this request (the same rule as Request.objects.visible_to)."""
     from wijkbasis.accounts.models import User
-    from wijkbasis.core.roles import Role
 
     users = User.objects.filter(
         is_active=True, team_memberships__role=Role.COORDINATOR, team_memberships__user__isnull=False
@@ -250,15 +252,17 @@ def planning_board(user: Any, service: Service, monday: dt.date, *, days: int = 
     from wijkbasis.buurtservice import availability
 
     end = monday + dt.timedelta(days=days - 1)
+    crew = Worker.objects.visible_to(user).filter(service=service)
     workers = list(
-        Worker.objects.filter(service=service)
-        .filter(Q(started_on__lte=end), Q(ended_on__isnull=True) | Q(ended_on__gte=monday))
+        crew.filter(Q(started_on__lte=end), Q(ended_on__isnull=True) | Q(ended_on__gte=monday))
         .select_related("resident", "origin")
         .order_by("resident__name", "pk")
     )
+    # Every visit of the crew, also of requests in wijken the user does not coordinate: the board
+    # shows those as busy, without the job (`BoardVisit.visible`).
     assignments = list(
         Assignment.objects.filter(
-            worker__service=service,
+            worker__in=crew,
             visit__date__gte=monday,
             visit__date__lte=end,
         )
@@ -269,7 +273,7 @@ def planning_board(user: Any, service: Service, monday: dt.date, *, days: int = 
     visit_ids = {assignment.visit_id for assignment in assignments}
     visible = set(
         Visit.objects.filter(
-            pk__in=visit_ids, request__in=Request.objects.filter(coordinated_requests(user))
+            pk__in=visit_ids, request__in=Request.objects.visible_to(user, in_role=Role.COORDINATOR)
         ).values_list("pk", flat=True)
     )
     by_worker: dict[int, list[list[BoardVisit]]] = {worker.pk: [[] for _ in range(days)] for worker in workers}
@@ -329,10 +333,11 @@ def crew_candidates(request: Request, day: dt.date, starts_at: dt.time, ends_at:
 # A crew member's day
 
 
-def day_of(worker: Worker, day: dt.date) -> list[Assignment]:
+def day_of(user: Any, worker: Worker, day: dt.date) -> list[Assignment]:
     """The worker's visits of the day, with the job, the address and the rest of the crew: three queries."""
     return list(
-        Assignment.objects.filter(worker=worker, visit__date=day)
+        Assignment.objects.visible_to(user)
+        .filter(worker=worker, visit__date=day)
         .exclude(visit__status=Visit.Status.CANCELLED)
         .select_related("visit__request__category", "visit__request__resident")
         .prefetch_related(
@@ -343,6 +348,8 @@ def day_of(worker: Worker, day: dt.date) -> list[Assignment]:
 
 
 def hours_of(worker: Worker) -> Decimal:
+    """The hours a crew member worked: one sum, for a worker the caller fetched with access_worker or
+    own_worker (every visit counts, also those of wijken the coordinator does not follow)."""
     total = Assignment.objects.filter(worker=worker, done_at__isnull=False).aggregate(total=Sum("hours"))["total"]
     return total or Decimal("0")
 
@@ -532,12 +539,13 @@ def werkplek_tasks(user: Any) -> list[Any]:
 
     if not is_coordinator(user):
         return []
-    counts = Request.objects.filter(coordinated_requests(user)).aggregate(
+    coordinated = Request.objects.visible_to(user, in_role=Role.COORDINATOR)
+    counts = coordinated.aggregate(
         new=Count("id", filter=Q(status=Request.Status.REQUESTED)),
         intake=Count("id", filter=Q(status=Request.Status.INTAKE)),
     )
     unrecorded = Visit.objects.filter(
-        request__in=Request.objects.filter(coordinated_requests(user)),
+        request__in=coordinated,
         status=Visit.Status.PLANNED,
         date__lt=timezone.localdate(),
     ).count()
@@ -588,7 +596,7 @@ def mijn_links(user: Any) -> list[Any]:
     from wijkbasis.buurtservice.models import Worker
 
     links = [NavLink(_("My odd jobs"), reverse("buurtservice:my_requests"))]
-    kind = Worker.objects.filter(resident__user_id=user.pk).values_list("kind", flat=True).first()
+    kind = Worker.objects.visible_to(user).filter(resident__user_id=user.pk).values_list("kind", flat=True).first()
     if kind is not None:
         links.append(NavLink(_("My work today"), reverse("buurtservice:today")))
         if kind == "participant":

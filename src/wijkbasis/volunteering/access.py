@@ -11,11 +11,14 @@ from typing import Any
 from django.core.paginator import Page
 from django.db.models import QuerySet
 
+from wijkbasis.accounts.models import Resident
+from wijkbasis.accounts.processing import OWN_DATA
 from wijkbasis.areas.models import Organisation
 from wijkbasis.core.access import access, access_page, get_or_404
+from wijkbasis.core.access_log import Action, actor_for, log_access
 from wijkbasis.core.roles import Role
-from wijkbasis.volunteering.models import FollowUp, Response, TalentProfile, Vacancy
-from wijkbasis.volunteering.processing import TALENT_PROFILES, VOLUNTEER_MATCHING
+from wijkbasis.volunteering.models import FollowUp, Response, SavedSearch, TalentProfile, Vacancy
+from wijkbasis.volunteering.processing import SAVED_SEARCHES, TALENT_PROFILES, VOLUNTEER_MATCHING
 
 
 def response_queryset() -> QuerySet[Response]:
@@ -56,7 +59,37 @@ def access_talent_profiles(user: Any, profiles: QuerySet[TalentProfile]) -> Quer
     return profiles.visible_to(user)  # type: ignore[attr-defined]
 
 
+def access_resident_talent_profile(user: Any, resident: Resident) -> TalentProfile | None:
+    """The talent profile of a resident `user` has opened (access_resident), if `user` may see it
+    (a private one only its owner); its view logged."""
+    profile = access_talent_profiles(user, TalentProfile.objects.filter(resident=resident)).first()
+    if profile is not None:
+        log_access(Action.VIEW, profile, purpose=TALENT_PROFILES.code, actor=actor_for(user))
+    return profile
+
+
+def access_own_talent_profile(user: Any) -> tuple[Resident, TalentProfile | None]:
+    """The logged-in person's own record and talent profile (None: none yet), the view of the
+    profile logged (as accounts.access.access_own_resident)."""
+    from wijkbasis.accounts.services import ensure_resident_for_user
+
+    resident = ensure_resident_for_user(user=user)
+    profile = TalentProfile.objects.visible_to(user).filter(resident=resident).first()
+    if profile is not None:
+        log_access(Action.VIEW, profile, purpose=OWN_DATA.code, actor=actor_for(user))
+    return resident, profile
+
+
 TALENT_PROFILE_ACTIVITY = TALENT_PROFILES.code
+
+
+def access_saved_search_by_token(user: Any, token: str) -> SavedSearch | None:
+    """The saved search of the link in its e-mail (the token is the key, no login: as
+    buurtservice.access.access_request_by_token), its view logged; None for an unknown token."""
+    search = SavedSearch.objects.filter(token=token).first()
+    if search is not None:
+        log_access(Action.VIEW, search, purpose=SAVED_SEARCHES.code, actor=actor_for(user))
+    return search
 
 
 def visible_vacancy(user: Any, **lookup: Any) -> Vacancy:

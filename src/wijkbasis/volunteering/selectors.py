@@ -61,7 +61,7 @@ def own_response_to(user: Any, vacancy: Vacancy) -> Response | None:
     """The logged-in person's own response to this vacancy, if they responded."""
     if not getattr(user, "is_authenticated", False):
         return None
-    return Response.objects.filter(vacancy=vacancy, resident__user_id=user.pk).first()
+    return Response.objects.visible_to(user).filter(vacancy=vacancy, resident__user_id=user.pk).first()
 
 
 def vacancies_with_response_counts(vacancies: QuerySet[Vacancy]) -> QuerySet[Vacancy]:
@@ -117,7 +117,8 @@ def volunteering_figures(
     - placements: responses that reached "placed" in the period;
     - days to first contact: for responses made in the period that were contacted;
     - not-matched reasons: responses closed as "not matched" in the period.
-    A vacancy in several wijken counts in each. Constant number of queries."""
+    A vacancy in several wijken counts in each. Constant number of queries. Every response of the
+    municipality, unscoped: counts for the report, never a person (reporting suppresses small ones)."""
     tz = timezone.get_current_timezone()
     since = dt.datetime.combine(start, dt.time.min, tzinfo=tz)
     until = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
@@ -237,7 +238,8 @@ def published_vacancy_facts() -> list[Any]:
 
 
 def shared_profile_facts() -> list[Any]:
-    """Facts of every talent profile shared with brokers or organisations."""
+    """Facts of every talent profile shared with brokers or organisations, kept once for everyone:
+    callers filter them with visible_to (`profile_facts_visible_to`)."""
     from django.db.models import Count, Max
 
     from wijkbasis.volunteering import matching

@@ -143,7 +143,7 @@ def waitlist(request: AuthenticatedHttpRequest) -> HttpResponse:
         ordered = selectors.waiting_list(service.pk)
         places = selectors.waiting_places(service.pk)
         mine = set(
-            Request.objects.coordinated_by(request.user)
+            Request.objects.visible_to(request.user, in_role=Role.COORDINATOR)
             .filter(service=service, status=Request.Status.ACCEPTED)
             .values_list("pk", flat=True)
         )
@@ -671,7 +671,7 @@ def board(request: AuthenticatedHttpRequest) -> HttpResponse:
     days = [monday + dt.timedelta(days=offset) for offset in range(6)]
     ordered = selectors.waiting_list(service.pk)
     mine = set(
-        Request.objects.coordinated_by(request.user)
+        Request.objects.visible_to(request.user, in_role=Role.COORDINATOR)
         .filter(service=service, status=Request.Status.ACCEPTED)
         .values_list("pk", flat=True)
     )

@@ -52,7 +52,7 @@ def _day(value: str | None) -> dt.date:
 def today(request: AuthenticatedHttpRequest) -> HttpResponse:
     worker = own_worker(request.user)
     day = _day(request.GET.get("dag"))
-    assignments = selectors.day_of(worker, day)
+    assignments = selectors.day_of(request.user, worker, day)
     log_day_shown(request.user, assignments)
     log_workers_shown(
         request.user,

@@ -237,7 +237,9 @@ def worker_development(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
                 messages.success(request, _("The learning goal is added."))
                 return redirect("buurtservice:worker_development", pk=item.pk)
         elif action == "achieved":
-            goal = get_object_or_404(LearningGoal.objects.filter(worker=item), pk=_int(request.POST.get("goal")))
+            goal = get_object_or_404(
+                LearningGoal.objects.visible_to(request.user).filter(worker=item), pk=_int(request.POST.get("goal"))
+            )
             services.achieve_learning_goal(goal=goal)
             messages.success(request, _("Well done: the learning goal is achieved."))
             return redirect("buurtservice:worker_development", pk=item.pk)

@@ -20,6 +20,7 @@ from wijkbasis.volunteering import selectors, services
 from wijkbasis.volunteering.access import (
     access_follow_up,
     access_follow_up_page,
+    access_resident_talent_profile,
     access_response,
     access_response_page,
     organisation_to_review,
@@ -131,7 +132,7 @@ def candidates(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def suggestions_for_resident(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Vacancies that fit a resident's talent profile, with the reasons."""
     resident = access_resident(request.user, pk, purpose=VOLUNTEER_MATCHING.code)
-    profile = TalentProfile.objects.filter(resident=resident).first()
+    profile = access_resident_talent_profile(request.user, resident)
     return render(
         request,
         "volunteering/broker/suggestions.html",

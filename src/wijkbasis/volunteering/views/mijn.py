@@ -85,7 +85,7 @@ def withdraw_response(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 
 
 def _own_searches(request: AuthenticatedHttpRequest) -> QuerySet[SavedSearch]:
-    return SavedSearch.objects.filter(user_id=request.user.pk).order_by("-created_at", "-pk")
+    return SavedSearch.objects.visible_to(request.user).filter(user_id=request.user.pk).order_by("-created_at", "-pk")
 
 
 @require_safe

@@ -30,7 +30,7 @@ from wijkbasis.core.models import SubmittedForm
 from wijkbasis.core.types import HttpRequest
 from wijkbasis.ui.breadcrumbs import breadcrumbs
 from wijkbasis.volunteering import describe, selectors, services
-from wijkbasis.volunteering.access import visible_vacancy
+from wijkbasis.volunteering.access import access_saved_search_by_token, visible_vacancy
 from wijkbasis.volunteering.filters import VacancyFilter
 from wijkbasis.volunteering.filters.filterset import without_noise
 from wijkbasis.volunteering.filters.summary import empty_text, summary
@@ -392,7 +392,7 @@ def search_saved(request: HttpRequest) -> HttpResponse:
 def confirm_search(request: HttpRequest, token: str) -> HttpResponse:
     """The link in the confirmation e-mail. GET only shows a button: link checkers of mail
     providers open links too, and must not subscribe anyone."""
-    search = SavedSearch.objects.filter(token=token).first()
+    search = access_saved_search_by_token(request.user, token)
     crumbs = breadcrumbs(_vacancies_crumb(), (_("New vacancies by e-mail"), ""))
     if search is None:
         return render(request, "volunteering/public/confirm_search.html", {"breadcrumbs": crumbs}, status=404)
@@ -416,7 +416,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         if request.POST.get("List-Unsubscribe") == "One-Click":
             return HttpResponse(_("You will no longer get these e-mails."), content_type="text/plain; charset=utf-8")
         return render(request, "volunteering/public/unsubscribe.html", {"done": True, "breadcrumbs": crumbs})
-    search = SavedSearch.objects.filter(token=token).first()
+    search = access_saved_search_by_token(request.user, token)
     return render(
         request,
         "volunteering/public/unsubscribe.html",

@@ -9,19 +9,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from wijkbasis.accounts.decorators import permission_required
-from wijkbasis.accounts.services import ensure_resident_for_user
 from wijkbasis.accounts.types import AuthenticatedHttpRequest
 from wijkbasis.areas.selectors import home_municipalities
 from wijkbasis.volunteering import selectors, services
+from wijkbasis.volunteering.access import access_own_talent_profile
 from wijkbasis.volunteering.forms.talents import TalentProfileForm
-from wijkbasis.volunteering.models import TalentProfile
 
 
 @require_http_methods(["GET", "POST"])
 @permission_required("mijn.open")
 def talent_profile(request: AuthenticatedHttpRequest) -> HttpResponse:
-    resident = ensure_resident_for_user(user=request.user)
-    profile = TalentProfile.objects.filter(resident=resident).first()
+    resident, profile = access_own_talent_profile(request.user)
     municipality = (
         resident.district.municipality if resident.district is not None else next(iter(home_municipalities()), None)
     )
