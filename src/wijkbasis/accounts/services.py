@@ -504,9 +504,6 @@ def _field_label(model_field: Any) -> str:
         "done_by": _("done by"),
         "user": _("account"),
         "kind": _("kind"),
-        "request": _("job request"),
-        "visit": _("visit"),
-        "worker": _("crew member"),
         # allauth's authenticator names neither
         "created_at": _("created at"),
         "last_used_at": _("last used"),

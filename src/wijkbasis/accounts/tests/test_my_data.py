@@ -174,8 +174,7 @@ def test_the_download_is_in_words(team: NeighbourhoodTeam, broker: User, organis
 
 
 def test_the_download_names_odd_jobs_and_two_step_verification_in_words(zutphen: Any, team: NeighbourhoodTeam) -> None:
-    """Fields Django named from their attribute (a step's request, a visit's crew member) and
-    allauth's authenticator in our words; a step's statuses by their names, a visit by its day."""
+    """allauth's authenticator in our words; a step's statuses by their names, a visit by its day."""
     from wijkbasis.buurtservice import services as buurtservice
     from wijkbasis.buurtservice.models import Assignment, Service, Visit
     from wijkbasis.buurtservice.tests.factories import CategoryFactory, WorkerFactory
@@ -198,7 +197,7 @@ def test_the_download_names_odd_jobs_and_two_step_verification_in_words(zutphen:
     assert two_step["title"] == "Two-step verification"
     assert {"Type", "Last used", "Created at"} <= set(two_step["records"][0])
     steps = data["buurtservice.requestevent"]["records"]
-    assert steps[-1]["Job request"].startswith("Tuin") and steps[-1]["To"] == "on the waiting list"
+    assert steps[-1]["Request"].startswith("Tuin") and steps[-1]["To"] == "on the waiting list"
     on_visit = data["buurtservice.assignment"]["records"][0]
     assert on_visit["Visit"] == "Saturday 16 May 2026, 09:00–11:00"
     assert "Crew member" in on_visit and "Worker" not in on_visit
