@@ -65,8 +65,13 @@ def test_two_coordinators_planning_one_worker_at_the_same_time_book_them_once(
     planned = [result for result in results if isinstance(result, Visit)]
     refused = [result for result in results if isinstance(result, services.PlanningError)]
     assert len(planned) == 1 and len(refused) == 1, results
-    # The refusal names who is booked and when (in the language of the moment, so by its parts).
-    assert any(worker.name in message and "0:00" in message for message in refused[0].messages), refused[0].messages
+    # The refusal names who is booked and when: the winner's hours, whichever of the two won (the
+    # language of the moment writes 9:00 or 09:00, so by the hour's digits).
+    won = planned[0]
+    hours = (str(won.starts_at.hour), str(won.ends_at.hour))
+    assert any(
+        worker.name in message and all(f"{hour}:00" in message for hour in hours) for message in refused[0].messages
+    ), refused[0].messages
     # Exactly one booking per worker that day, of the visit that won.
     assert Assignment.objects.filter(worker=worker, visit__date=day).count() == 1
     assert Assignment.objects.filter(worker=helper, visit__date=day).count() == 1
