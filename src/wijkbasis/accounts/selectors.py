@@ -681,6 +681,27 @@ def werkplek_tasks(user: Any) -> list[WorkItem]:
 
 
 # ---------------------------------------------------------------------------
+# Where a person without a staff, municipality or organisation role lands after logging in
+
+#: The hook each app may offer in its selectors.py: `start_page(user) -> str | None`, the URL of
+#: that app's page which is this person's day (a Buurtservice crew member's work today), or None.
+#: One small query at most. The first app that names a page wins; none: "Mijn gegevens".
+START_PAGE_HOOK = "start_page"
+
+
+def start_page(user: Any) -> str | None:
+    """The page an app names as this person's start page, if any (accounts:start asks it for
+    someone whose roles do not decide already)."""
+    for hook in app_hooks(START_PAGE_HOOK):
+        if hook is start_page:
+            continue
+        url = hook(user)
+        if url:
+            return str(url)
+    return None
+
+
+# ---------------------------------------------------------------------------
 # The navigation of "Mijn" and of the werkplek: each app adds its own pages
 
 

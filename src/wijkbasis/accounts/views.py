@@ -69,7 +69,8 @@ def start(request: AuthenticatedHttpRequest) -> HttpResponse:
         return redirect("reporting:figures")
     if access.organisation_ids:
         return redirect("accounts:organisation")
-    return redirect("accounts:profile")
+    # An app may name the page that is this person's day (a crew member: their work today).
+    return redirect(selectors.start_page(request.user) or "accounts:profile")
 
 
 # ---------------------------------------------------------------------------

@@ -604,6 +604,17 @@ def mijn_links(user: Any) -> list[Any]:
     return links
 
 
+def start_page(user: Any) -> str | None:
+    """A crew member (on a crew today) starts at their day, not at "Mijn gegevens" (the hook of
+    accounts.selectors.start_page, asked only when no staff or other role decides). One query."""
+    from django.urls import reverse
+
+    on_a_crew = (
+        Worker.objects.visible_to(user).filter(resident__user_id=user.pk).active_on(timezone.localdate()).exists()
+    )
+    return reverse("buurtservice:today") if on_a_crew else None
+
+
 def exported_fields_in_words() -> dict[str, dict[str, Any]]:
     """Fields only Buurtservice can put in words, for a person's download of their data (the hook
     of accounts.services.export_personal_data): a step's statuses by their names ("on the

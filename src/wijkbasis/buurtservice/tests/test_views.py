@@ -342,6 +342,28 @@ def test_the_crew_members_day_and_klaar_in_two_taps(
 
 # ---------------------------------------------------------------------------
 # Query counts: the same with growing data
+def test_a_crew_member_lands_on_their_day_after_logging_in(service: Any, team: Any, coordinator: Any) -> None:
+    """Found walking the demo: the crew member landed on Mijn gegevens, their day the 7th link."""
+    crew_user = UserFactory()
+    WorkerFactory(service=service, resident__user=crew_user)
+    landed = _client(crew_user, two_factor=False).get(reverse("accounts:start"), follow=True)
+    assert landed.redirect_chain[-1][0] == reverse("buurtservice:today") and landed.status_code == 200
+    # Someone who left the crew, a resident, and crew who are staff too: as before.
+    former = UserFactory()
+    WorkerFactory(
+        service=service,
+        resident__user=former,
+        started_on=timezone.localdate() - dt.timedelta(days=90),
+        ended_on=timezone.localdate() - dt.timedelta(days=1),
+    )
+    assert _client(former, two_factor=False).get(reverse("accounts:start"))["Location"] == reverse("accounts:profile")
+    resident = UserFactory()
+    assert _client(resident, two_factor=False).get(reverse("accounts:start"))["Location"] == reverse("accounts:profile")
+    staff = staff_user(team, role="coordinator", name="Sam Ploegleider")
+    WorkerFactory(service=service, resident__user=staff, kind=Worker.Kind.STAFF)
+    assert _client(staff).get(reverse("accounts:start"))["Location"] == reverse("accounts:werkplek")
+
+
 
 
 def _queries(client: Client, url: str) -> int:
