@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from wijkbasis.buurtservice.models import Development, Worker
 from wijkbasis.buurtservice.selectors import BuurtserviceFigures
+from wijkbasis.buurtservice import describe
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ def dashboard_charts(figures: BuurtserviceFigures, districts: dict[int, Any]) ->
             key=lambda item: (item[0] not in districts, str(districts[item[0]]) if item[0] in districts else ""),
         )
     ]
-    months = [formats.date_format(month.month, "M Y") for month in figures.months]
+    months = [describe.month_in_words(month.month, short=True) for month in figures.months]
     return {
         "new_workers": bars(
             "nieuw",

@@ -59,7 +59,7 @@ class PhotosField(forms.FileField):
         return [clean_photo(upload) for upload in uploads]
 
 
-class CategoryChoiceField(forms.ModelChoiceField[JobCategory]):
+class CategoryChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: JobCategory) -> str:
         return f"{obj.name}: {obj.description}" if obj.description else obj.name
 
@@ -85,12 +85,7 @@ class AvailabilityField(forms.MultipleChoiceField):
 
     def clean(self, value: Any) -> int:
         chosen = super().clean(value)
-        return availability.from_pairs(_day_and_part(item) for item in chosen)
-
-
-def _day_and_part(choice: str) -> tuple[int, int]:
-    day, part = choice.split("-")
-    return int(day), int(part)
+        return availability.from_pairs(tuple(int(number) for number in item.split("-")) for item in chosen)  # type: ignore[misc]
 
 
 def _home_slots(days: list[str], parts: list[str]) -> int:
@@ -528,7 +523,7 @@ class CrewDoneForm(forms.Form):
 # Crew and participants
 
 
-class WorkerForm(forms.ModelForm[Worker]):
+class WorkerForm(forms.ModelForm):
     availability = AvailabilityField(label=_("Available"))
     skills = forms.ModelMultipleChoiceField(
         label=_("Skills"),
@@ -611,7 +606,7 @@ class SkillGainedForm(forms.Form):
     skill = forms.ModelChoiceField(label=_("Skill gained"), queryset=Skill.objects.filter(is_active=True))
 
 
-class CategoryForm(forms.ModelForm[JobCategory]):
+class CategoryForm(forms.ModelForm):
     class Meta:
         model = JobCategory
         fields = [

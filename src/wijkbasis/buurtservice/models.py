@@ -356,7 +356,9 @@ class Certificate(models.Model):
         indexes = [models.Index(fields=["worker", "kind"], name="buurtservice_certificate_kind")]
 
     def __str__(self) -> str:
-        return f"{self.kind} ({self.obtained_on})"
+        from wijkbasis.buurtservice.describe import date_in_words
+
+        return f"{self.kind} ({date_in_words(self.obtained_on)})"
 
     def is_valid_on(self, day: Any) -> bool:
         return self.obtained_on <= day and (self.valid_until is None or self.valid_until >= day)
@@ -439,7 +441,9 @@ class CheckIn(models.Model):
         ordering = ["-held_on", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.held_on}"
+        from wijkbasis.buurtservice.describe import date_in_words
+
+        return date_in_words(self.held_on)
 
 
 class SkillGained(models.Model):
@@ -803,7 +807,9 @@ class Visit(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.date} {self.starts_at:%H:%M}–{self.ends_at:%H:%M}"
+        from wijkbasis.buurtservice.describe import visit_in_words  # describe.py reads models
+
+        return visit_in_words(self)
 
     @property
     def planned_hours(self) -> Decimal:

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.db.models import Count, Prefetch, Q, Sum
 from django.utils import timezone
 
-from wijkbasis.buurtservice import priority, waiting
+from wijkbasis.buurtservice import describe, priority, waiting
 from wijkbasis.buurtservice.models import (
     Assignment,
     Development,
@@ -619,14 +619,12 @@ def exported_fields_in_words() -> dict[str, dict[str, Any]]:
     """Fields only Buurtservice can put in words, for a person's download of their data (the hook
     of accounts.services.export_personal_data): a step's statuses by their names ("on the
     waiting list", not "accepted"), a visit by its day in words and its times."""
-    from django.utils.formats import date_format
 
     def status(value: str) -> str:
         return str(Request.Status(value).label) if value in Request.Status.values else value
 
     def visit(assignment: Any) -> str:
-        day = assignment.visit
-        return f"{date_format(day.date, 'l j F Y')}, {day.starts_at:%H:%M}–{day.ends_at:%H:%M}"
+        return describe.visit_in_words(assignment.visit)
 
     return {
         "buurtservice.requestevent": {

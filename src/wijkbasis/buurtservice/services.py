@@ -34,7 +34,7 @@ from wijkbasis.accounts.services import (
 )
 from wijkbasis.areas.models import NeighbourhoodTeam
 from wijkbasis.areas.postcodes import LookupResult, LookupStatus
-from wijkbasis.buurtservice import availability
+from wijkbasis.buurtservice import availability, describe
 from wijkbasis.buurtservice.models import (
     Assignment,
     Certificate,
@@ -668,7 +668,7 @@ def plan_visit(
             locked,
             by=by,
             kind=RequestEvent.Kind.VISIT,
-            note=_("visit planned on %(day)s") % {"day": day.isoformat()},
+            note=_("visit planned on %(day)s") % {"day": describe.date_in_words(day)},
         )
         if locked.status == Request.Status.ACCEPTED:
             _move(locked, Request.Status.PLANNED, by=by)

@@ -70,8 +70,7 @@ class MemoryBackend:
 
 
 def backend() -> Backend:
-    chosen: type[Backend] = import_string(settings.SMS_BACKEND)
-    return chosen()
+    return import_string(settings.SMS_BACKEND)()
 
 
 def international(phone: str) -> str | None:

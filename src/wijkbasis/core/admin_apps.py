@@ -16,11 +16,11 @@ class ManagementSiteConfig(AdminConfig):
     default_site = "wijkbasis.core.admin_site.ManagementSite"
 
 
-class EmailAddressesConfig(AccountConfig):  # type: ignore[misc]  # allauth has no type information
+class EmailAddressesConfig(AccountConfig):
     verbose_name = _("E-mail addresses")
 
 
-class TwoStepVerificationConfig(MFAConfig):  # type: ignore[misc]  # allauth has no type information
+class TwoStepVerificationConfig(MFAConfig):
     verbose_name = _("Two-step verification")
 
 

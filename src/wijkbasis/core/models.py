@@ -4,6 +4,7 @@ from typing import Any, NoReturn
 
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 
@@ -74,7 +75,9 @@ class AccessLogEntry(models.Model):
         default_permissions = ("view",)
 
     def __str__(self) -> str:
-        return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.action} {self.object_type}#{self.object_id}"
+        # In words and local time (the field is UTC): core knows no app's describe.py.
+        when = date_format(timezone.localtime(self.occurred_at), "j F Y H:i")
+        return f"{when} {self.action} {self.object_type}#{self.object_id}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:

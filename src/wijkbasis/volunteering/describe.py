@@ -13,6 +13,7 @@ that language's format: "2", "2,5" — never "2.0".
 - `suitabilities_in_words(flags)` → ["nieuwkomers en mensen die Nederlands leren", …].
 - `vacancy_card(vacancy)` → all of it for a card in a list.
 """
+- `date_in_words(day)` → "23 november 2026".
 
 from __future__ import annotations
 
@@ -110,6 +111,11 @@ def _moment(vacancy: Vacancy) -> str:
     start = timezone.localtime(vacancy.starts_at)
     text = date_format(start, "l j F Y, H:i")
     if vacancy.ends_at:
+def date_in_words(day: dt.date) -> str:
+    """ "23 november 2026" (the language's DATE_FORMAT), e.g. for a record's name (`__str__`)."""
+    return date_format(day)
+
+
         end = timezone.localtime(vacancy.ends_at)
         text += "–" + (date_format(end, "H:i") if end.date() == start.date() else date_format(end, "j F, H:i"))
     return text

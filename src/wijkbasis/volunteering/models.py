@@ -339,7 +339,7 @@ class ResponseNoteQuerySet(ResponsePartQuerySet):
         access = access_of(user)
         if not (access.is_team_staff or access.is_administrator):
             return self.none()
-        return super().visible_to(user)
+        return super().visible_to(user)  # type: ignore[return-value]
 
 
 class FollowUpQuerySet(PersonalDataQuerySet["FollowUp"]):
@@ -503,7 +503,9 @@ class Placement(models.Model):
         verbose_name_plural = _("placements")
 
     def __str__(self) -> str:
-        return f"{self.response} ({self.start_date})"
+        from wijkbasis.volunteering.describe import date_in_words  # describe.py reads models
+
+        return f"{self.response} ({date_in_words(self.start_date)})"
 
 
 class FollowUp(models.Model):
@@ -539,7 +541,9 @@ class FollowUp(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} ({self.due_on})"
+        from wijkbasis.volunteering.describe import date_in_words
+
+        return f"{self.get_kind_display()} ({date_in_words(self.due_on)})"
 
 
 class TalentProfile(TimeStampedModel):

@@ -28,8 +28,7 @@ def photo_root(tmp_path: Path, settings: Any) -> Path:
     from wijkbasis.buurtservice.sms import MemoryBackend
 
     MemoryBackend.outbox = []
-    root: Path = settings.BUURTSERVICE_PHOTO_ROOT
-    return root
+    return settings.BUURTSERVICE_PHOTO_ROOT
 
 
 @pytest.fixture

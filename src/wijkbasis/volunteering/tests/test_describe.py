@@ -82,3 +82,14 @@ def test_suitability_in_words() -> None:
             "newcomers and people learning Dutch",
             "seniors",
         ]
+
+
+def test_records_name_their_day_in_words() -> None:
+    """Not "2026-11-23": the management site and the access log show a record by its __str__."""
+    from wijkbasis.volunteering.models import FollowUp
+
+    with override("nl"):
+        assert describe.date_in_words(dt.date(2026, 11, 23)) == "23 november 2026"
+        assert str(FollowUp(kind=FollowUp.Kind.NO_CONTACT, due_on=dt.date(2026, 11, 23))).endswith(
+            "(23 november 2026)"
+        )
