@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 import pytest
+from django.utils.functional import Promise
 
 from wijkbasis import bootstrap
 
@@ -232,6 +233,14 @@ def page_text(response: Any) -> str:
     html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
     html = re.sub(r"<wbr\s*/?>", "", html)
     return html_lib.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
+
+
+def found(pattern: str, text: str | Promise, flags: int = 0) -> re.Match[str]:
+    """The first match of `pattern` in `text` (a page, a mail's body: str or lazy); a test that
+    expects it fails here with the text to read, not later on None.group()."""
+    match = re.search(pattern, str(text), flags)
+    assert match, f"{pattern!r} not found in:\n{text}"
+    return match
 
 
 def login(client: Any, user: Any, *, two_factor: bool = True) -> Any:

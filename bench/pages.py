@@ -268,8 +268,17 @@ _UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
 
 
 def _milliseconds(text: str) -> float:
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()  # type: ignore[union-attr]
-    return float(number) * _UNITS[unit]
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text)
+    if match is None:
+        raise ValueError(f"not a wrk latency: {text!r}")
+    return float(match.group(1)) * _UNITS[match.group(2)]
+
+
+def _found(pattern: str, output: str) -> re.Match[str]:
+    match = re.search(pattern, output)
+    if match is None:
+        raise ValueError(f"wrk's output has no {pattern!r}:\n{output}")
+    return match
 
 
 def wrk(url: str, *, seconds: float, connections: int, cookie: str) -> dict[str, float]:
@@ -283,8 +292,8 @@ def wrk(url: str, *, seconds: float, connections: int, cookie: str) -> dict[str,
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     timeouts = re.search(r"Socket errors:.*timeout (\d+)", output)
     return {
-        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),  # type: ignore[union-attr]
-        "requests": float(re.search(r"(\d+) requests in", output).group(1)),  # type: ignore[union-attr]
+        "rps": float(_found(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "requests": float(_found(r"(\d+) requests in", output).group(1)),
         "p50_ms": _milliseconds(latency["50"]),
         "p99_ms": _milliseconds(latency["99"]),
         "errors": float(errors.group(1)) if errors else 0.0,

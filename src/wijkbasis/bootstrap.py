@@ -83,7 +83,8 @@ def _forget_static_finders() -> None:
         return
     from django.contrib.staticfiles import finders
 
-    finders.get_finder.cache_clear()
+    # Django caches get_finder with functools.cache; django-stubs declare it a plain function.
+    finders.get_finder.cache_clear()  # type: ignore[attr-defined]
 
 
 def ensure_messages() -> None:
@@ -118,10 +119,10 @@ def _forget_loaded_translations() -> None:
 
     # Python's gettext keeps every .mo it read, by path, for the life of the process: without
     # this, the first run after a .po change would still show the old translations.
-    gettext._translations.clear()  # type: ignore[attr-defined]
-    trans_real._translations = {}  # type: ignore[attr-defined]
-    trans_real._default = None  # type: ignore[attr-defined]
-    trans_real._active = Local()  # type: ignore[attr-defined]
+    gettext._translations.clear()  # type: ignore[attr-defined]  # private cache, not in typeshed
+    trans_real._translations = {}  # type: ignore[attr-defined]  # private cache, not in django-stubs
+    trans_real._default = None  # type: ignore[attr-defined]  # private cache, not in django-stubs
+    trans_real._active = Local()  # type: ignore[attr-defined]  # private cache, not in django-stubs
 
 
 def ensure_ready() -> None:

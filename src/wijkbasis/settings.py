@@ -13,8 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+import django_stubs_ext
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+
+# Django's generic classes take a type, as django-stubs declare them: `admin.ModelAdmin[Vacancy]`.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -168,7 +172,7 @@ MIDDLEWARE = [
 ROOT_URLCONF = "wijkbasis.urls"
 WSGI_APPLICATION = "wijkbasis.wsgi.application"
 
-TEMPLATES = [
+TEMPLATES: list[dict[str, Any]] = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [],
@@ -193,7 +197,7 @@ DATABASE_URL = env(
 )
 
 
-def _databases() -> dict[str, dict[str, Any]]:
+def _databases() -> dict[str, dj_database_url.DBConfig]:
     if DATABASE_URL:
         database = dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
     else:

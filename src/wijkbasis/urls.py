@@ -10,7 +10,7 @@ from wijkbasis.accounts import views as accounts_views
 from wijkbasis.accounts.ratelimits import asks_for_a_code, mail_limited, sends_again
 
 # The management site logs in through the same login (with two-factor) as everything else.
-admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]  # on purpose
 
 urlpatterns = [
     path("", include("wijkbasis.areas.urls")),

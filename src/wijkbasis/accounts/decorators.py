@@ -24,6 +24,7 @@ def permission_required(
                 raise Http404
             return view(request, *args, **kwargs)
 
+        # Read by the permission matrix; a function has no such attribute for mypy.
         wrapper.required_permission = permission  # type: ignore[attr-defined]
         return wrapper
 

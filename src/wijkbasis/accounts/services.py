@@ -183,8 +183,9 @@ def record_consent(*, resident: Resident, purpose: str, method: str, by: User | 
         return resident.consents.get(purpose=purpose, withdrawn_at__isnull=True)
 
 
-def withdraw_consent(*, resident: Resident, purpose: str, by: User) -> int:
-    """The person (or a team member for them) withdraws a permission; the change is logged."""
+def withdraw_consent(*, resident: Resident, purpose: str, by: User | None) -> int:
+    """The person (or a team member for them) withdraws a permission; the change is logged.
+    `by` None (no one signed in, as for `record_consent`): logged without a user."""
     return logged_update(
         resident.consents.filter(purpose=purpose, withdrawn_at__isnull=True),
         actor=actor_for(by),

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypedDict
+
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count, QuerySet
@@ -20,11 +23,19 @@ from wijkbasis.areas.models import (
 )
 from wijkbasis.core.admin import WijkbasisModelAdmin
 
+if TYPE_CHECKING:
+    # django-stubs' helper for a model instance with annotations, needed by mypy only.
+    from django_stubs_ext import WithAnnotations
+
 # Boundaries are imported from CBS files (wijkbasis import-areas); editing GeoJSON by hand
 # in a text box helps nobody, so they are shown read-only.
 _IMPORTED = ("code", "boundary", "key_figures", "key_figures_year", "key_figures_source")
 # Web addresses typed without a scheme are taken to be https, as Django 6 will do.
-_HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+_HTTPS_URLS: Mapping[type[models.Field[Any, Any]], Mapping[str, Any]] = {models.URLField: {"assume_scheme": "https"}}
+
+
+class _DistrictTotal(TypedDict):
+    district_total: int
 
 
 class DistrictInline(admin.StackedInline):
@@ -57,8 +68,8 @@ class MunicipalityAdmin(WijkbasisModelAdmin):
         return super().get_queryset(request).annotate(district_total=Count("districts"))
 
     @admin.display(description=_("districts"), ordering="district_total")
-    def district_count(self, obj: Municipality) -> int:
-        return obj.district_total  # type: ignore[attr-defined]
+    def district_count(self, obj: WithAnnotations[Municipality, _DistrictTotal]) -> int:
+        return obj.district_total
 
 
 class NeighbourhoodInline(admin.StackedInline):

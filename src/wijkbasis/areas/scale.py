@@ -298,7 +298,7 @@ def generate(ctx: ScaleContext) -> None:
         "pk", "district_id", "latitude", "longitude"
     ):
         places_of.setdefault(district_id, []).append(pk)
-        if latitude is not None:
+        if latitude is not None and longitude is not None:
             place_points[pk] = (float(latitude), float(longitude))
     ctx.facts["places_of"] = places_of
     ctx.facts["place_points"] = place_points

@@ -214,20 +214,20 @@ def _collect(directory: Path) -> tuple[dict[str, _Area], dict[str, _Area], dict[
                     % {"where": where, "value": level}
                 )
             code = _check_code(level, row.get("code", ""), where)
-            area = levels[level].get(code)
-            if area is None:
+            figures_of = levels[level].get(code)
+            if figures_of is None:
                 raise AreaImportError(
                     _("%(where)s: %(code)s is not in the area files.") % {"where": where, "code": code}
                 )
             for column, value in row.items():
                 if column in ("niveau", "code", "naam", "gemeentecode", "wijkcode"):
                     continue
-                number = _number(value, where, column)
-                if number is not None:
+                figure = _number(value, where, column)
+                if figure is not None:
                     # The first file wins: files are read in name order and agree where
                     # they overlap (see SOURCES.md); a later file only adds figures.
-                    area.figures.setdefault(column, number)
-            area.figures_year = area.figures_year or year
+                    figures_of.figures.setdefault(column, figure)
+            figures_of.figures_year = figures_of.figures_year or year
     return municipalities, districts, neighbourhoods
 
 
@@ -281,8 +281,8 @@ def import_areas(directory: Path, *, progress: Progress = _noop) -> AreaImportSu
                 "boundary": area.boundary,
                 **_figure_fields(area),
             }
-            existing = District.objects.filter(code=code).first()
-            if existing is None:
+            existing_district = District.objects.filter(code=code).first()
+            if existing_district is None:
                 values["slug"] = unique_slug_for(District, name, qualifier=municipality.name, fallback="gebied")
             district, created = District.objects.update_or_create(code=code, defaults=values)
             district_objects[code] = district

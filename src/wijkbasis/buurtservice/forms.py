@@ -59,7 +59,7 @@ class PhotosField(forms.FileField):
         return [clean_photo(upload) for upload in uploads]
 
 
-class CategoryChoiceField(forms.ModelChoiceField):
+class CategoryChoiceField(forms.ModelChoiceField[JobCategory]):
     def label_from_instance(self, obj: JobCategory) -> str:
         return f"{obj.name}: {obj.description}" if obj.description else obj.name
 
@@ -85,7 +85,12 @@ class AvailabilityField(forms.MultipleChoiceField):
 
     def clean(self, value: Any) -> int:
         chosen = super().clean(value)
-        return availability.from_pairs(tuple(int(number) for number in item.split("-")) for item in chosen)  # type: ignore[misc]
+        return availability.from_pairs(_day_and_part(item) for item in chosen)
+
+
+def _day_and_part(choice: str) -> tuple[int, int]:
+    day, part = choice.split("-")
+    return int(day), int(part)
 
 
 def _home_slots(days: list[str], parts: list[str]) -> int:
@@ -523,7 +528,7 @@ class CrewDoneForm(forms.Form):
 # Crew and participants
 
 
-class WorkerForm(forms.ModelForm):
+class WorkerForm(forms.ModelForm[Worker]):
     availability = AvailabilityField(label=_("Available"))
     skills = forms.ModelMultipleChoiceField(
         label=_("Skills"),
@@ -606,7 +611,7 @@ class SkillGainedForm(forms.Form):
     skill = forms.ModelChoiceField(label=_("Skill gained"), queryset=Skill.objects.filter(is_active=True))
 
 
-class CategoryForm(forms.ModelForm):
+class CategoryForm(forms.ModelForm[JobCategory]):
     class Meta:
         model = JobCategory
         fields = [

@@ -25,7 +25,7 @@ LONGEST_SIDE = 1600
 MAX_PHOTOS = 4
 
 
-def clean_photo(upload: UploadedFile) -> ContentFile[bytes]:
+def clean_photo(upload: UploadedFile[bytes]) -> ContentFile[bytes]:
     """The upload as a new, clean JPEG; a ValidationError in plain language when it cannot be."""
     limit = settings.BUURTSERVICE_PHOTO_MAX_MB * 1024 * 1024
     if upload.size is None or upload.size > limit:

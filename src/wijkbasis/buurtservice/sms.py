@@ -70,7 +70,8 @@ class MemoryBackend:
 
 
 def backend() -> Backend:
-    return import_string(settings.SMS_BACKEND)()
+    chosen: type[Backend] = import_string(settings.SMS_BACKEND)
+    return chosen()
 
 
 def international(phone: str) -> str | None:

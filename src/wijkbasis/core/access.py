@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Page, Paginator
@@ -44,18 +44,18 @@ class VisibleQuerySet(models.QuerySet[M]):
 
     visible_through: str = ""
 
-    def visible_to(self, user: Any) -> VisibleQuerySet[M]:
+    def visible_to(self, user: Any) -> Self:
         if not self.visible_through:
             raise NotImplementedError(f"{self.model.__name__}: write visible_to() or set visible_through")
-        parent = self._parent_model()
-        visible = parent._default_manager.visible_to(user)  # type: ignore[attr-defined]  # parent is a VisibleQuerySet kind
+        visible = _visible(self._parent_model()._default_manager.all(), user)
         return self.filter(**{f"{self.visible_through}__in": visible.values("pk")})
 
     def _parent_model(self) -> type[models.Model]:
         model: Any = self.model
         for part in self.visible_through.split("__"):
             model = model._meta.get_field(part).related_model
-        return model
+        parent: type[models.Model] = model
+        return parent
 
 
 class PersonalDataQuerySet(VisibleQuerySet[M]):
@@ -111,10 +111,11 @@ def logged_delete(queryset: models.QuerySet[Any], *, actor: Actor, purpose: str)
 
 
 def _visible(queryset: models.QuerySet[M], user: Any) -> models.QuerySet[M]:
-    # Every kind's QuerySet is a VisibleQuerySet, but the managers' `objects.filter(...)` are
-    # typed as plain QuerySets by django-stubs, so the helpers take those.
-    visible: models.QuerySet[M] = queryset.visible_to(user)  # type: ignore[attr-defined]
-    return visible
+    # The helpers take plain QuerySets, as `SomeModel.objects.filter(...)` is typed for a model
+    # whose manager is a plain one; every kind with personal or team data has a VisibleQuerySet.
+    if not isinstance(queryset, VisibleQuerySet):
+        raise TypeError(f"{queryset.model.__name__} has no visible_to(): its QuerySet must be a VisibleQuerySet")
+    return queryset.visible_to(user)
 
 
 def access(queryset: models.QuerySet[M], user: Any, *, purpose: str, action: str = Action.VIEW, **lookup: Any) -> M:

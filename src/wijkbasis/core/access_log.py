@@ -73,10 +73,11 @@ def client_address(request: HttpRequest) -> str:
     """The visitor's IP address. X-Forwarded-For counts only when the request came from a
     configured proxy (TRUSTED_PROXIES), and then only the hops those proxies added: anyone else
     can write anything in that header."""
-    address = request.META.get("REMOTE_ADDR", "")
+    address: str = request.META.get("REMOTE_ADDR", "")
     if not _trusted(address):
         return address
-    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+    forwarded: str = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
     for hop in reversed(hops):
         if not _trusted(hop):
             return hop

@@ -9,7 +9,7 @@ from wijkbasis.core.models import AccessLogEntry
 
 
 @admin.register(AccessLogEntry)
-class AccessLogEntryAdmin(admin.ModelAdmin):
+class AccessLogEntryAdmin(admin.ModelAdmin[AccessLogEntry]):
     """Administrators search the access log here. Nothing can be added, changed or deleted."""
 
     list_display = (
@@ -36,7 +36,7 @@ class AccessLogEntryAdmin(admin.ModelAdmin):
         return False
 
 
-class WijkbasisModelAdmin(admin.ModelAdmin):
+class WijkbasisModelAdmin(admin.ModelAdmin[Any]):
     """The base of every ModelAdmin of wijkbasis. A deletion's confirmation page lists everything
     that goes with it (a resident's responses, their names): what of that is a resident's data is
     logged as seen."""

@@ -16,11 +16,11 @@ class ManagementSiteConfig(AdminConfig):
     default_site = "wijkbasis.core.admin_site.ManagementSite"
 
 
-class EmailAddressesConfig(AccountConfig):
+class EmailAddressesConfig(AccountConfig):  # type: ignore[misc]  # allauth has no type information
     verbose_name = _("E-mail addresses")
 
 
-class TwoStepVerificationConfig(MFAConfig):
+class TwoStepVerificationConfig(MFAConfig):  # type: ignore[misc]  # allauth has no type information
     verbose_name = _("Two-step verification")
 
 

@@ -65,7 +65,7 @@ def cached_fragment(kind: str, parts: Iterable[Any], render: Callable[[], str]) 
     """The part named `parts`, rendered by `render()` when the cache does not have it (in the
     active language) for the current version of `kind`."""
     key = _key(kind, parts)
-    html = cache.get(key)
+    html: str | None = cache.get(key)
     if html is None:
         html = str(render())
         cache.set(key, html, timeout=TIMEOUT)
@@ -93,5 +93,8 @@ def invalidate_on_change(kind: str, app_label: str, *, except_models: Iterable[s
         post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"{uid}:delete:{model._meta.label}")
         for relation in model._meta.local_many_to_many:
             through = relation.remote_field.through
-            m2m_changed.connect(changed, sender=through, weak=False, dispatch_uid=f"{uid}:m2m:{through._meta.label}")
+            if through is not None:  # None only before the models are loaded
+                m2m_changed.connect(
+                    changed, sender=through, weak=False, dispatch_uid=f"{uid}:m2m:{through._meta.label}"
+                )
     post_migrate.connect(changed, weak=False, dispatch_uid=f"{uid}:migrate")

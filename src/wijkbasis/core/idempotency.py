@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django import forms
 from django.apps import apps
@@ -23,10 +23,10 @@ M = TypeVar("M", bound=models.Model)
 class FormKeyField(forms.UUIDField):
     widget = forms.HiddenInput
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("initial", uuid.uuid4)
         kwargs.setdefault("required", False)
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)
 
 
 def once(key: uuid.UUID | None, create: Callable[[], M]) -> tuple[M, bool]:

@@ -10,7 +10,7 @@ def absolute_url(path: str, request: HttpRequest | None = None) -> str:
     """BASE_URL + path when BASE_URL is set; else the address of this request. E-mails are
     rendered by the task worker, without a request: they need BASE_URL (`check --deploy` says so)."""
     if settings.BASE_URL:
-        return settings.BASE_URL + path
+        return f"{settings.BASE_URL}{path}"
     if request is not None:
         return request.build_absolute_uri(path)
     return path

@@ -77,7 +77,7 @@ def _over_limit(limit: str, address: str) -> bool:
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=3600)
         count = 1
-    return count > settings.MAIL_PER_ADDRESS_LIMIT
+    return bool(count > settings.MAIL_PER_ADDRESS_LIMIT)
 
 
 def render_mail(template: str, context: dict[str, Any], *, language: str) -> tuple[str, str, str]:

@@ -28,6 +28,7 @@ import importlib
 from dataclasses import dataclass, field
 from functools import cache
 from types import ModuleType
+from typing import Any
 
 from django.apps import apps
 
@@ -113,10 +114,10 @@ def logged_in(
     )
 
 
-def post_only(allowed: frozenset[Role] = EVERYONE, *, ok: int = REDIRECT, **kwargs: object) -> Rule:
+def post_only(allowed: frozenset[Role] = EVERYONE, *, ok: int = REDIRECT, **kwargs: Any) -> Rule:
     """A form target: POST only; GET answers 405 to everyone."""
     kwargs.setdefault("why", "form target, POST only")
-    return Rule(allowed=allowed, ok=NOT_ALLOWED, post=ok, **kwargs)  # type: ignore[arg-type]
+    return Rule(allowed=allowed, ok=NOT_ALLOWED, post=ok, **kwargs)
 
 
 @cache

@@ -184,9 +184,9 @@ class ScaleContext:
             for batch in batched(rows, self.batch_size):
                 if keep_timestamps:
                     with explicit_timestamps(model):
-                        created = model.objects.bulk_create(batch)  # type: ignore[attr-defined]
+                        created = model._default_manager.bulk_create(batch)
                 else:
-                    created = model.objects.bulk_create(batch)  # type: ignore[attr-defined]
+                    created = model._default_manager.bulk_create(batch)
                 ids.extend(row.pk for row in created)
                 bar.advance(len(batch))
         return ids
@@ -200,9 +200,9 @@ class ScaleContext:
             return []
         if keep_timestamps:
             with explicit_timestamps(model):
-                created = model.objects.bulk_create(rows)  # type: ignore[attr-defined]
+                created = model._default_manager.bulk_create(rows)
         else:
-            created = model.objects.bulk_create(rows)  # type: ignore[attr-defined]
+            created = model._default_manager.bulk_create(rows)
         if label is not None:
             self.counts[label] = self.counts.get(label, 0) + len(rows)
         return [row.pk for row in created]

@@ -103,6 +103,24 @@ class SuppressedTable:
     grand_total: Figure | None
     hidden: dict[Position, Reason]
 
+    def row_total(self, row: int) -> Figure:
+        """A row's total, for a table whose row totals were to be published."""
+        if self.row_totals is None:
+            raise ValueError("This table's row totals were not to be published.")
+        return self.row_totals[row]
+
+    def column_total(self, column: int) -> Figure:
+        """A column's total, for a table whose column totals were to be published."""
+        if self.column_totals is None:
+            raise ValueError("This table's column totals were not to be published.")
+        return self.column_totals[column]
+
+    def total(self) -> Figure:
+        """The grand total, for a table whose row and column totals were to be published."""
+        if self.grand_total is None:
+            raise ValueError("This table's grand total was not to be published.")
+        return self.grand_total
+
     @property
     def withheld(self) -> bool:
         return any(reason == Reason.WITHHELD for reason in self.hidden.values())

@@ -348,14 +348,14 @@ def load_buurtservice(
         for n, (name, slug) in enumerate(ORIGINS)
     }
     categories: dict[str, tuple[JobCategory, int]] = {}
-    for order, (name, description, hours, crew, wmo, vog, needed, bring, weight) in enumerate(CATEGORIES):
+    for order, (name, description, hours, crew_size, wmo, vog, needed, bring, weight) in enumerate(CATEGORIES):
         category, _ = JobCategory.objects.update_or_create(
             slug=slugify(name)[:50],
             defaults={
                 "name": name,
                 "description": description,
                 "typical_hours": Decimal(hours),
-                "crew_size": crew,
+                "crew_size": crew_size,
                 "is_wmo": wmo,
                 "needs_vog": vog,
                 "what_to_bring": bring,
@@ -779,7 +779,7 @@ def _history(
     )
     Feedback.objects.bulk_create(feedback)
     for request in requests:
-        kinds = [("", "requested", request.created_at)]
+        kinds: list[tuple[str, str, dt.datetime | None]] = [("", "requested", request.created_at)]
         if request.accepted_at or (request.closed_at and request.status in ("declined", "cancelled")):
             kinds.append(("requested", "intake", request.created_at + dt.timedelta(days=1)))
         if request.accepted_at:
@@ -797,6 +797,7 @@ def _history(
         events += [
             RequestEvent(request=request, from_status=old, to_status=new, by=coordinator, at=at)
             for old, new, at in kinds
+            if at is not None  # the dates above are set for every step they mark
         ]
     RequestEvent.objects.bulk_create(events)
     answers = []

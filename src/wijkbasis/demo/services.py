@@ -129,7 +129,8 @@ def _load_accounts(municipality: Municipality, progress: Callable[[str], None]) 
         member.user = _account(member.email, member.name)
         member.save(update_fields=["user", "updated_at"])
     for member in TeamMember.objects.filter(team__municipality=municipality).select_related("user"):
-        _with_demo_authenticator(member.user)
+        if member.user is not None:  # all of them, since the loop above
+            _with_demo_authenticator(member.user)
     admin = _account(data.DEMO_ADMIN_EMAIL, "Beheerder (demo)", is_staff=True, is_superuser=True)
     _with_demo_authenticator(admin)
     viewer = _account(data.DEMO_VIEWER_EMAIL, "Gemeente Zutphen (demo)")

@@ -124,6 +124,8 @@ def _load_people(municipality: Municipality, skills: dict[str, Skill], progress:
     if Response.objects.exists():
         return
     broker = User.objects.filter(team_memberships__team__slug="waterkwartier").order_by("pk").first()
+    if broker is None:  # the team's accounts are made before the people (services._load_accounts)
+        return
     farm_vacancies = list(Vacancy.objects.filter(organisation=farm).order_by("pk"))
     reason = NotMatchedReason.objects.order_by("sort_order").first()
     steps = [

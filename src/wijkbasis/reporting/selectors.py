@@ -248,8 +248,8 @@ def municipality_figures(municipality: Any, period: Period) -> MunicipalityFigur
                 label,
                 (
                     Value.of(vacancies.cells[index][0]),
-                    Value.of(linked["responses"].row_totals[index]),  # type: ignore[index]
-                    Value.of(linked["placements"].row_totals[index]),  # type: ignore[index]
+                    Value.of(linked["responses"].row_total(index)),
+                    Value.of(linked["placements"].row_total(index)),
                     _median(days(by_bucket, key)),
                     Value.of(resident_table.cells[index][0]) if key is not None else Value(NOT_SHOWN),
                 ),
@@ -260,11 +260,11 @@ def municipality_figures(municipality: Any, period: Period) -> MunicipalityFigur
         Row(
             _("Total"),
             (
-                Value.of(vacancies.column_totals[0]),  # type: ignore[index]
-                Value.of(linked["responses"].grand_total),  # type: ignore[arg-type]
-                Value.of(linked["placements"].grand_total),  # type: ignore[arg-type]
+                Value.of(vacancies.column_total(0)),
+                Value.of(linked["responses"].total()),
+                Value.of(linked["placements"].total()),
                 _median(all_days),
-                Value.of(resident_table.column_totals[0]) if districts else Value("0", 0),  # type: ignore[index]
+                Value.of(resident_table.column_total(0)) if districts else Value("0", 0),
             ),
             is_total=True,
         )

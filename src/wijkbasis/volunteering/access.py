@@ -17,7 +17,7 @@ from wijkbasis.areas.models import Organisation
 from wijkbasis.core.access import access, access_page, get_or_404
 from wijkbasis.core.access_log import Action, actor_for, log_access
 from wijkbasis.core.roles import Role
-from wijkbasis.volunteering.models import FollowUp, Response, SavedSearch, TalentProfile, Vacancy
+from wijkbasis.volunteering.models import FollowUp, Response, SavedSearch, TalentProfile, TalentProfileQuerySet, Vacancy
 from wijkbasis.volunteering.processing import SAVED_SEARCHES, TALENT_PROFILES, VOLUNTEER_MATCHING
 
 
@@ -54,9 +54,9 @@ def access_follow_up_page(user: Any, shown: QuerySet[FollowUp], number: Any, *, 
     return access_page(shown, user, number, purpose=VOLUNTEER_MATCHING.code, per_page=per_page)
 
 
-def access_talent_profiles(user: Any, profiles: QuerySet[TalentProfile]) -> QuerySet[TalentProfile]:
+def access_talent_profiles(user: Any, profiles: TalentProfileQuerySet) -> TalentProfileQuerySet:
     """The profiles among these that `user` may see (listing them is logged where they are shown)."""
-    return profiles.visible_to(user)  # type: ignore[attr-defined]
+    return profiles.visible_to(user)
 
 
 def access_resident_talent_profile(user: Any, resident: Resident) -> TalentProfile | None:

@@ -13,6 +13,7 @@ from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from wijkbasis.accounts.types import signed_in_user
 from wijkbasis.core.admin import AccessLoggedAdmin, WijkbasisModelAdmin
 from wijkbasis.volunteering.forms import SlotsField, SuitabilityField
 from wijkbasis.volunteering.models import (
@@ -73,7 +74,7 @@ class VacancyAdmin(WijkbasisModelAdmin):
 
         # Where it is (for distance search) and the search index follow the change, as when
         # the organisation saves it.
-        services.save_vacancy(vacancy=form.instance, by=request.user)
+        services.save_vacancy(vacancy=form.instance, by=signed_in_user(request))
 
 
 class ResponseEventInline(admin.StackedInline):

@@ -339,7 +339,7 @@ class ResponseNoteQuerySet(ResponsePartQuerySet):
         access = access_of(user)
         if not (access.is_team_staff or access.is_administrator):
             return self.none()
-        return super().visible_to(user)  # type: ignore[return-value]
+        return super().visible_to(user)
 
 
 class FollowUpQuerySet(PersonalDataQuerySet["FollowUp"]):

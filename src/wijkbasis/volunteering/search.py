@@ -58,12 +58,16 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import snowballstemmer
 from django.db import NotSupportedError, connections, transaction
 from django.db.models import BooleanField, Case, Expression, F, IntegerField, Q, QuerySet, Value, When
-from django.db.models.expressions import RawSQL
+from django.db.models.expressions import Combinable, RawSQL
+
+if TYPE_CHECKING:
+    from django.db.backends.base.base import BaseDatabaseWrapper
+    from django.db.models.sql.compiler import SQLCompiler, _AsSqlType
 
 from wijkbasis.core.vendor_sql import VendorSQL
 from wijkbasis.volunteering.models import Skill, Vacancy
@@ -450,12 +454,12 @@ class _TsMatch(Expression):
     def get_source_expressions(self) -> list[Any]:
         return [self.document]
 
-    def set_source_expressions(self, expressions: list[Any]) -> None:
+    def set_source_expressions(self, expressions: Sequence[Combinable | Expression]) -> None:
         (self.document,) = expressions
 
-    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:  # type: ignore[override]
+    def as_sql(self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any) -> _AsSqlType:
         document_sql, document_params = compiler.compile(self.document)
-        return f"{document_sql} @@ {self.tsquery}", [*document_params, *self.tsquery_params]
+        return f"{document_sql} @@ {self.tsquery}", (*document_params, *self.tsquery_params)
 
 
 def _rank(vendor: str, groups: list[list[str]]) -> Expression:

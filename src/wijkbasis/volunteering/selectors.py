@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import QueryDict
 from django.utils import timezone
 
-from wijkbasis.areas.models import NeighbourhoodTeam
+from wijkbasis.areas.models import District, NeighbourhoodTeam
 from wijkbasis.core.managed_lists import localized
 from wijkbasis.volunteering.describe import VacancyCard, vacancy_card
 from wijkbasis.volunteering.models import (
@@ -258,11 +258,57 @@ def profile_facts_visible_to(user: Any) -> list[Any]:
     return [item for item in facts if item.id in visible_ids]
 
 
+#: Columns of areas that no vacancy page or card shows: a boundary or the key figures are
+#: JSON documents of kilobytes, decoded for every row that carries them.
+AREA_DOCUMENTS = ("boundary", "key_figures")
+#: What a vacancy card reads (describe.vacancy_card, _vacancy_card.html): of the vacancy not its
+#: description, contact details or review dates; of its organisation, municipality, place and
+#: the place's wijk the names.
+CARD_COLUMNS = (
+    "slug",
+    "title",
+    "where",
+    "address",
+    "latitude",
+    "longitude",
+    "when",
+    "starts_at",
+    "ends_at",
+    "time_slots",
+    "hours_per_week",
+    "suitable_for",
+    "organisation__name",
+    "organisation__municipality__name",
+    "place__name",
+    "place__district__name",
+)
+
+
 def with_card_relations(queryset: QuerySet[Vacancy]) -> QuerySet[Vacancy]:
-    """What a vacancy card shows, fetched in a fixed number of queries for a whole page."""
-    return queryset.select_related(
-        "organisation", "organisation__municipality", "place", "place__district"
-    ).prefetch_related("districts", "skills")
+    """What a vacancy's page and card show, fetched in a fixed number of queries for a whole
+    page: its organisation with the municipality, place and wijken (without their AREA_DOCUMENTS)
+    and its skills."""
+    return (
+        queryset.select_related("organisation", "organisation__municipality", "place", "place__district")
+        .defer(
+            *(
+                f"{area}__{column}"
+                for area in ("organisation__municipality", "place__district")
+                for column in AREA_DOCUMENTS
+            )
+        )
+        .prefetch_related(Prefetch("districts", queryset=District.objects.defer(*AREA_DOCUMENTS)), "skills")
+    )
+
+
+def card_queryset(queryset: QuerySet[Vacancy]) -> QuerySet[Vacancy]:
+    """Vacancies as cards in a list, in two queries for a whole page: the CARD_COLUMNS, and the
+    names of the wijken."""
+    return (
+        queryset.select_related("organisation", "organisation__municipality", "place", "place__district")
+        .only(*CARD_COLUMNS)
+        .prefetch_related(Prefetch("districts", queryset=District.objects.only("pk", "name")))
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -273,7 +319,7 @@ def _cards(ranked: list[tuple[Any, Any]]) -> list[VacancyCard]:
     """Cards for ranked (facts, match) pairs, best first, in a fixed number of queries."""
     from wijkbasis.volunteering import matching
 
-    vacancies = with_card_relations(Vacancy.objects.all()).in_bulk([facts.id for facts, _match in ranked])
+    vacancies = card_queryset(Vacancy.objects.all()).in_bulk([facts.id for facts, _match in ranked])
     return [
         vacancy_card(vacancies[facts.id], why=matching.explain(match))
         for facts, match in ranked

@@ -114,8 +114,9 @@ def _reindex(vacancy: Vacancy) -> None:
 
 
 @transaction.atomic
-def save_vacancy(*, vacancy: Vacancy, by: User, skills: Any = None, districts: Any = None) -> Vacancy:
-    """Create or update a vacancy (its organisation and fields already set)."""
+def save_vacancy(*, vacancy: Vacancy, by: User | None, skills: Any = None, districts: Any = None) -> Vacancy:
+    """Create or update a vacancy (its organisation and fields already set); `by` None: by the
+    platform itself, as the demo without accounts does."""
     if not vacancy.slug:
         vacancy.slug = unique_slug_for(Vacancy, f"{vacancy.title} {vacancy.organisation.name}", reserved=RESERVED_SLUGS)
     if vacancy.pk is None:
@@ -143,8 +144,9 @@ def _publish_now(vacancy: Vacancy) -> None:
 
 
 @transaction.atomic
-def submit_vacancy(*, vacancy: Vacancy, by: User) -> Vacancy:
-    """The organisation is done editing: publish, or send for review when that is required."""
+def submit_vacancy(*, vacancy: Vacancy, by: User | None) -> Vacancy:
+    """The organisation is done editing: publish, or send for review when that is required;
+    `by` None as in `save_vacancy`."""
     vacancy = Vacancy.objects.select_for_update().select_related("organisation").get(pk=vacancy.pk)
     if vacancy.status not in (Vacancy.Status.DRAFT, Vacancy.Status.IN_REVIEW):
         return vacancy

@@ -23,10 +23,15 @@ def _listed(name: str) -> list[tuple[str | None, str]]:
                 assert isinstance(node.value, ast.List)
                 calls = [item for item in node.value.elts if isinstance(item, ast.Call)]
                 return [
-                    (None, call.args[0].value) if len(call.args) == 1 else (call.args[0].value, call.args[1].value)
+                    (None, _text(call.args[0])) if len(call.args) == 1 else (_text(call.args[0]), _text(call.args[1]))
                     for call in calls
                 ]
     raise AssertionError(name)
+
+
+def _text(node: ast.expr) -> str:
+    assert isinstance(node, ast.Constant) and isinstance(node.value, str), ast.dump(node)
+    return node.value
 
 
 def _msgids(path: Path) -> set[tuple[str | None, str]]:

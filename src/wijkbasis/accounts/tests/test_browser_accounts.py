@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-from conftest import assert_no_axe_violations
+from conftest import assert_no_axe_violations, found
 from django.core import mail
 from django.core.cache import cache
 
@@ -44,9 +44,7 @@ def code_from_mail(address: str) -> str:
     """The code in the last e-mail to this address: the line that holds nothing but the code."""
     messages = [message for message in mail.outbox if address in message.to]
     assert messages, f"no e-mail to {address}"
-    match = re.search(r"^\s*([A-Z0-9]{4,}(?:-[A-Z0-9]{4,})*)\s*$", messages[-1].body, re.MULTILINE)
-    assert match, messages[-1].body
-    return match.group(1)
+    return found(r"^\s*([A-Z0-9]{4,}(?:-[A-Z0-9]{4,})*)\s*$", messages[-1].body, re.MULTILINE).group(1)
 
 
 def totp_code(secret: str) -> str:

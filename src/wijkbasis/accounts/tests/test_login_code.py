@@ -32,7 +32,7 @@ def _codes_to(address: str) -> list[str]:
         match.group(1)
         for message in mail.outbox
         if address in message.to
-        for match in [re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", message.body, re.MULTILINE)]
+        for match in [re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", str(message.body), re.MULTILINE)]
         if match
     ]
 

@@ -126,7 +126,9 @@ def test_the_download_holds_no_code_key_hash_or_task_record(
     assert code is not None
     secrets.append(code.group(0))
     login(client, user)
-    secrets.append(client.session.session_key)
+    session_key = client.session.session_key
+    assert session_key is not None
+    secrets.append(session_key)
 
     downloads = {
         "json": client.get("/mijn/gegevens.json").content.decode(),

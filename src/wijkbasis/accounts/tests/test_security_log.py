@@ -4,10 +4,10 @@ account's id and the address it came from, never the e-mail address typed."""
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any
 
 import pytest
+from conftest import found
 from django.core import mail
 from django.core.cache import cache
 from django.test import Client
@@ -37,7 +37,7 @@ def test_logins_failures_codes_and_logouts_are_logged(zutphen: Any, caplog: Any)
     client.post("/account/login/", {"login": "iemand.anders@example.org", "password": "fout", "method": "password"})
     client.post("/account/login/", {"login": "inlogger@example.org"})
     client.post("/account/login/code/confirm/", {"code": "AAAA-AAAA"})
-    code = re.search(r"\b[A-Z0-9]{4}-?[A-Z0-9]{4}\b", mail.outbox[-1].body).group(0)  # type: ignore[union-attr]
+    code = found(r"\b[A-Z0-9]{4}-?[A-Z0-9]{4}\b", mail.outbox[-1].body).group(0)
     client.post("/account/login/code/confirm/", {"code": code})
     client.post("/account/logout/")
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import uuid
 from io import StringIO
 from typing import Any
@@ -12,12 +11,13 @@ from typing import Any
 import pytest
 import time_machine
 from allauth.account.models import EmailAddress
+from conftest import found
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone, translation
 
 from wijkbasis.accounts import services
-from wijkbasis.accounts.models import Consent, PossibleDuplicate, Resident, User
+from wijkbasis.accounts.models import AccountLink, Consent, PossibleDuplicate, Resident, User
 from wijkbasis.accounts.tests.factories import UserFactory, staff_user
 from wijkbasis.areas.models import District, NeighbourhoodTeam
 from wijkbasis.areas.tests.factories import OrganisationFactory
@@ -68,8 +68,8 @@ def test_intake_needs_a_way_to_reach_the_person(team: NeighbourhoodTeam) -> None
 def test_intake_places_the_person_by_postcode(team: NeighbourhoodTeam, locatieserver: Any) -> None:
     resident = _intake(team, staff_user(team), postcode="7232 cd")
     assert resident.postcode == "7232CD"
-    assert resident.district.name == "Warnsveld"
-    assert resident.neighbourhood.name == "Dorp Warnsveld"
+    assert resident.district is not None and resident.district.name == "Warnsveld"
+    assert resident.neighbourhood is not None and resident.neighbourhood.name == "Dorp Warnsveld"
 
 
 def test_a_double_submitted_intake_creates_one_resident(team: NeighbourhoodTeam) -> None:
@@ -94,7 +94,13 @@ def test_recording_the_same_consent_twice_keeps_one(team: NeighbourhoodTeam) -> 
 
 def _token_from_mail(address: str) -> str:
     message = next(message for message in reversed(mail.outbox) if address in message.to)
-    return re.search(r"/koppelen/([^/\s]+)/", message.body).group(1)
+    return found(r"/koppelen/([^/\s]+)/", message.body).group(1)
+
+
+def _open_link(token: str) -> AccountLink:
+    link = services.open_account_link(token)
+    assert link is not None, "the link is no longer open"
+    return link
 
 
 def _request_link(resident: Resident, email: str, by: User, team: NeighbourhoodTeam, capture: Any) -> str:
@@ -115,7 +121,7 @@ def test_a_link_waits_for_the_person_and_makes_an_account_when_they_confirm(
     resident.refresh_from_db()
     assert resident.user is None and not User.objects.filter(email="fatima@example.org").exists()
     assert "Waterkwartier" in mail.outbox[-1].body
-    link = services.open_account_link(token)
+    link = _open_link(token)
     outcome = services.confirm_account_link(link=link, user=None)
 
     assert outcome.account_created and outcome.user.email == "fatima@example.org"
@@ -148,9 +154,9 @@ def test_a_broker_cannot_pull_another_teams_record_into_their_team(
     assert not Resident.objects.visible_to(broker).filter(pk=own.pk).exists()
     # A stranger with the link cannot confirm for the holder.
     with pytest.raises(services.LinkError):
-        services.confirm_account_link(link=services.open_account_link(token), user=None)
+        services.confirm_account_link(link=_open_link(token), user=None)
     with pytest.raises(services.LinkError):
-        services.confirm_account_link(link=services.open_account_link(token), user=UserFactory())
+        services.confirm_account_link(link=_open_link(token), user=UserFactory())
     own.refresh_from_db()
     assert own.intake_team == other_team and Resident.objects.filter(pk=dummy.pk).exists()
 
@@ -165,7 +171,7 @@ def test_when_the_account_has_its_own_record_the_team_merges_them_as_a_separate_
     services.record_consent(resident=own, purpose="contact", method="online", by=user)
 
     token = _request_link(taken_in, user.email, broker, team, django_capture_on_commit_callbacks)
-    outcome = services.confirm_account_link(link=services.open_account_link(token), user=user)
+    outcome = services.confirm_account_link(link=_open_link(token), user=user)
 
     # Confirmed, not merged: the team may now see the person's own record, and is asked to merge.
     assert outcome.duplicate is not None and Resident.objects.filter(pk=taken_in.pk).exists()
@@ -185,7 +191,7 @@ def test_linking_a_linked_record_is_refused(team: NeighbourhoodTeam, django_capt
     broker = staff_user(team)
     resident = _intake(team, broker)
     token = _request_link(resident, "a@example.org", broker, team, django_capture_on_commit_callbacks)
-    services.confirm_account_link(link=services.open_account_link(token), user=None)
+    services.confirm_account_link(link=_open_link(token), user=None)
     with pytest.raises(services.LinkError):
         services.request_account_link(resident=resident, email="b@example.org", by=broker, team=team)
 
@@ -237,7 +243,7 @@ def _resident_with_everything(team: NeighbourhoodTeam) -> tuple[User, Resident]:
     )
     services.share_resident(
         resident=resident,
-        team=NeighbourhoodTeam.objects.exclude(pk=team.pk).first(),
+        team=NeighbourhoodTeam.objects.exclude(pk=team.pk)[0],
         by=broker,
         reason="Zeynep verhuist",
     )
@@ -426,8 +432,7 @@ def test_mail_is_queued_in_the_request_and_sent_by_the_worker(client: Any, zutph
 
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["nieuw@example.org"]
-    code = re.search(r"\b[A-Z0-9]{4}-?[A-Z0-9]{4}\b|\b\d{6}\b", mail.outbox[0].body)
-    assert code is not None
+    code = found(r"\b[A-Z0-9]{4}-?[A-Z0-9]{4}\b|\b\d{6}\b", mail.outbox[0].body)
     # Once sent, nothing of it is kept: not in the outbox table, not in any task record.
     assert OutgoingMail.objects.count() == 0
     stored = " ".join(str(row) for row in DBTaskResult.objects.values_list("args_kwargs", "return_value", "traceback"))
@@ -450,7 +455,7 @@ def test_a_failing_mail_server_is_retried_later(settings: Any, monkeypatch: Any)
     monkeypatch.setattr("django.core.mail.EmailMessage.send", broken)
     waiting = queue_mail(subject="Test", body="x", to=["a@example.org"], from_email="b@example.org")
     assert send_outgoing_mail.call(mail_id=waiting.pk) == "retry"
-    retry = DBTaskResult.objects.filter(task_path__endswith="send_outgoing_mail").order_by("-run_after").first()
+    retry = DBTaskResult.objects.filter(task_path__endswith="send_outgoing_mail").order_by("-run_after")[0]
     assert retry.args_kwargs["kwargs"] == {"mail_id": waiting.pk}
     assert retry.run_after > timezone.now()
     with pytest.raises(smtplib.SMTPServerDisconnected):

@@ -28,7 +28,7 @@ def fresh_rate_limits() -> None:
 
 
 def _code_in_last_mail() -> str:
-    found = re.search(r"\b[A-Z0-9]{4}-?[A-Z0-9]{4}\b|\b\d{6}\b", mail.outbox[-1].body)
+    found = re.search(r"\b[A-Z0-9]{4}-?[A-Z0-9]{4}\b|\b\d{6}\b", str(mail.outbox[-1].body))
     assert found is not None
     return found.group(0)
 

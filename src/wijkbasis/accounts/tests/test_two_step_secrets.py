@@ -139,7 +139,7 @@ def test_no_stored_row_holds_a_login_code_once_it_is_sent(zutphen: Any, settings
     assert client.post("/account/login/", {"login": "code.ontvanger@example.org"}).status_code == 302
     call_command("db_worker", "--batch", "--no-startup-delay", "--queue-name", "*", verbosity=0)
     assert len(mail.outbox) == 1
-    code = re.search(r"\b[A-Z0-9]{4}-?[A-Z0-9]{4}\b|\b\d{6}\b", mail.outbox[0].body)
+    code = re.search(r"\b[A-Z0-9]{4}-?[A-Z0-9]{4}\b|\b\d{6}\b", str(mail.outbox[0].body))
     assert code is not None
 
     holding = [label for label, text in _text_of_every_row() if code.group(0) in text]

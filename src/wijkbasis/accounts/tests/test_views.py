@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from typing import Any
 
 import pytest
-from conftest import login, page_text
+from conftest import found, login, page_text
 from django.test import Client
 from pypdf import PdfReader
 
@@ -36,13 +35,13 @@ INTAKE = {
 def test_staff_take_someone_in_by_phone(client: Client, broker: User) -> None:
     login(client, broker)
     form = client.get("/werkplek/inwoners/nieuw/").content.decode()
-    key = re.search(r'name="form_key" value="([^"]+)"', form).group(1)
+    key = found(r'name="form_key" value="([^"]+)"', form).group(1)
 
     response = client.post("/werkplek/inwoners/nieuw/", {**INTAKE, "form_key": key})
 
     resident = Resident.objects.get(name="Mevrouw Jansen")
     assert response["Location"] == f"/werkplek/inwoners/{resident.pk}/"
-    assert resident.intake_team.slug == "waterkwartier"
+    assert resident.intake_team is not None and resident.intake_team.slug == "waterkwartier"
     page = page_text(client.get(response["Location"]))
     assert "Mevrouw Jansen" in page and "0575 000 111" in page
 
@@ -124,7 +123,7 @@ def test_linking_asks_the_person_to_confirm_by_e_mail(
     resident.refresh_from_db()
     assert resident.user is None  # not before the person confirms
     assert mail.outbox[-1].to == ["nieuw@example.org"]
-    path = re.search(r"http://[^/]+(/koppelen/[^\s]+/)", mail.outbox[-1].body).group(1)
+    path = found(r"http://[^/]+(/koppelen/[^\s]+/)", mail.outbox[-1].body).group(1)
 
     person = Client()
     page = page_text(person.get(path))
@@ -132,7 +131,7 @@ def test_linking_asks_the_person_to_confirm_by_e_mail(
     confirmed = person.post(path)
     assert confirmed.status_code == 302 and confirmed["Location"] == "/mijn/"
     resident.refresh_from_db()
-    assert resident.user.email == "nieuw@example.org"
+    assert resident.user is not None and resident.user.email == "nieuw@example.org"
     assert person.get("/mijn/").status_code == 200  # logged in as themselves
     assert person.get(path).status_code == 404  # used once
     assert Client().get("/koppelen/verzonnen/").status_code == 404
@@ -149,6 +148,7 @@ def test_resident_edits_own_profile_and_gets_placed_by_postcode(
     )
     assert response.status_code == 302
     resident = Resident.objects.get(user=user)
+    assert resident.district is not None
     assert (resident.name, resident.postcode, resident.district.code) == ("Kees Bewoner", "7201AB", "WK030100")
     assert "Centrum - De Hoven" in page_text(client.get("/mijn/"))
     user.refresh_from_db()
@@ -168,6 +168,7 @@ def test_staff_edit_of_a_postcode_places_the_resident_again_within_their_wijken(
     response = client.post(f"/werkplek/inwoners/{resident.pk}/wijzigen/", {**form, "postcode": "7232 cd"})
     assert response.status_code == 302
     resident.refresh_from_db()
+    assert resident.district is not None
     assert (resident.postcode, resident.district.code) == ("7232CD", "WK030105")
     assert resident.neighbourhood is None or resident.neighbourhood.district_id == resident.district_id
 
@@ -177,6 +178,7 @@ def test_staff_edit_of_a_postcode_places_the_resident_again_within_their_wijken(
     assert response.status_code == 302
     assert client.get(response["Location"]).status_code == 200
     resident.refresh_from_db()
+    assert resident.district is not None
     assert (resident.postcode, resident.district.code, resident.neighbourhood) == ("7201AB", "WK030105", None)
 
 

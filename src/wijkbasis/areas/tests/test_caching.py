@@ -25,10 +25,14 @@ def _queries(client: Any, path: str) -> int:
     return len(queries)
 
 
+def _team_and_its_first_wijk() -> tuple[NeighbourhoodTeam, District]:
+    team = NeighbourhoodTeam.objects.filter(districts__isnull=False)[0]
+    return team, team.districts.all()[0]
+
+
 @pytest.mark.parametrize("page", ["home", "district", "team", "place", "municipality"])
 def test_a_public_page_is_rendered_once_and_then_read_from_the_cache(client: Any, zutphen: Any, page: str) -> None:
-    team = NeighbourhoodTeam.objects.filter(districts__isnull=False).first()
-    district = team.districts.first()
+    team, district = _team_and_its_first_wijk()
     paths = {
         "home": "/",
         "district": district.get_absolute_url(),
@@ -45,8 +49,7 @@ def test_a_public_page_is_rendered_once_and_then_read_from_the_cache(client: Any
 
 
 def test_a_change_to_a_team_shows_at_once_on_the_pages_that_name_it(client: Any, zutphen: Any) -> None:
-    team = NeighbourhoodTeam.objects.filter(districts__isnull=False).first()
-    district = team.districts.first()
+    team, district = _team_and_its_first_wijk()
     assert team.name in page_text(client.get(district.get_absolute_url()))
 
     team.name = "Wijkteam Nieuwe Naam"
@@ -81,7 +84,7 @@ def test_a_deleted_member_disappears(client: Any, zutphen: Any) -> None:
 
 
 def test_each_language_has_its_own_part(client: Any, zutphen: Any) -> None:
-    district = District.objects.filter(teams__isnull=False).first()
+    district = District.objects.filter(teams__isnull=False)[0]
     dutch = page_text(client.get(district.get_absolute_url()))
     client.post("/taal/", {"language": "en", "next": "/"})
     english = page_text(client.get(district.get_absolute_url()))
@@ -91,7 +94,7 @@ def test_each_language_has_its_own_part(client: Any, zutphen: Any) -> None:
 
 
 def test_a_part_cached_for_a_visitor_leaves_the_header_personal(client: Any, zutphen: Any) -> None:
-    district = District.objects.filter(teams__isnull=False).first()
+    district = District.objects.filter(teams__isnull=False)[0]
     anonymous = client.get(district.get_absolute_url()).content.decode()
     assert "Log out" not in page_text(client.get("/")) and "Uitloggen" not in anonymous
 

@@ -37,7 +37,7 @@ def test_zutphen_import_has_all_six_wijken_with_real_key_figures() -> None:
     assert waterkwartier.key_figures["woningvoorraad"] == 5146
     assert waterkwartier.key_figures_year == 2024
     assert waterkwartier.key_figures_source == "CBS, Kadaster"
-    assert waterkwartier.boundary["type"] in ("Polygon", "MultiPolygon")
+    assert waterkwartier.boundary is not None and waterkwartier.boundary["type"] in ("Polygon", "MultiPolygon")
     assert waterkwartier.slug == "waterkwartier"
     assert Neighbourhood.objects.get(code="BU03010105").name == "Staatsliedenbuurt"
     assert Neighbourhood.objects.get(code="BU03010105").district == waterkwartier

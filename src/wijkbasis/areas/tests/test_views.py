@@ -9,7 +9,7 @@ from typing import Any
 import pypdfium2
 import pytest
 import zxingcpp
-from conftest import page_text
+from conftest import found, page_text
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -391,8 +391,8 @@ def test_two_municipalities_side_by_side_without_code_changes(client: Any, zutph
 
 def test_map_labels_sit_inside_the_map_in_any_language(client: Any, zutphen: Any) -> None:
     html = client.get("/").content.decode()
-    width, height = map(float, re.search(r'class="wb-map__svg" viewBox="0 0 (\d+) (\d+)"', html).groups())
-    labelled = re.search(r'<g class="wb-map__labels" aria-hidden="true">(.*?)</g>', html).group(1)
+    width, height = map(float, found(r'class="wb-map__svg" viewBox="0 0 (\d+) (\d+)"', html).groups())
+    labelled = found(r'<g class="wb-map__labels" aria-hidden="true">(.*?)</g>', html).group(1)
     labels = re.findall(r'<text x="([^"]+)" y="([^"]+)"', labelled)
     assert len(labels) == 6
     for x, y in labels:

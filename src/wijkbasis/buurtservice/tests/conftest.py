@@ -28,7 +28,8 @@ def photo_root(tmp_path: Path, settings: Any) -> Path:
     from wijkbasis.buurtservice.sms import MemoryBackend
 
     MemoryBackend.outbox = []
-    return settings.BUURTSERVICE_PHOTO_ROOT
+    root: Path = settings.BUURTSERVICE_PHOTO_ROOT
+    return root
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from typing import Any
 
 from django.utils import translation
 
@@ -13,8 +14,8 @@ TODAY = dt.date(2026, 6, 1)
 WEIGHTS = Weights(wmo_deadline=40, wmo_window_days=56, urgent=30, vulnerable=20, per_week=2.0)
 
 
-def facts(pk: int, *, waited_days: int = 0, category: int = 1, **values: object) -> Facts:
-    return Facts(id=pk, category_id=category, waiting_since=TODAY - dt.timedelta(days=waited_days), **values)  # type: ignore[arg-type]
+def facts(pk: int, *, waited_days: int = 0, category: int = 1, **values: Any) -> Facts:
+    return Facts(id=pk, category_id=category, waiting_since=TODAY - dt.timedelta(days=waited_days), **values)
 
 
 def test_the_score_is_the_sum_of_its_parts_and_says_what_each_is() -> None:
@@ -57,7 +58,8 @@ def test_wmo_points_rise_to_the_deadline_and_stay_full_when_late() -> None:
 
 
 def test_somewhat_vulnerable_counts_half_and_unknown_nothing() -> None:
-    assert score(facts(1, vulnerability="some"), WEIGHTS, TODAY).part("vulnerable").points == 10.0  # type: ignore[union-attr]
+    vulnerable = score(facts(1, vulnerability="some"), WEIGHTS, TODAY).part("vulnerable")
+    assert vulnerable is not None and vulnerable.points == 10.0
     assert score(facts(1, vulnerability="none"), WEIGHTS, TODAY).part("vulnerable") is None
     assert score(facts(1, vulnerability=""), WEIGHTS, TODAY).part("vulnerable") is None
 

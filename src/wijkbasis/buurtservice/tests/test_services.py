@@ -57,7 +57,7 @@ def test_an_online_request_without_account_makes_a_new_record_with_consent(
             located=located,
         )
     assert request.status == Request.Status.REQUESTED and request.channel == Request.Channel.FORM
-    assert request.district.name == "Warnsveld"
+    assert request.district is not None and request.district.name == "Warnsveld"
     assert request.resident != known and request.resident.email == "fien@example.org"
     assert request.resident.source == Resident.Source.FORM
     assert set(request.resident.consents.values_list("purpose", "method")) == {
@@ -87,7 +87,7 @@ def test_a_request_for_someone_else_records_both_and_waits_for_the_persons_own_y
     )
     request.district = waterkwartier
     request.save()
-    assert request.requested_by.user == neighbour
+    assert request.requested_by is not None and request.requested_by.user == neighbour
     assert request.resident.name == "Meneer Jansen" and request.resident.user is None
     consent = request.resident.consents.get(purpose="odd_job")
     assert consent.recorded_by == neighbour and consent.method == Consent.Method.ONLINE

@@ -9,6 +9,7 @@ from decimal import Decimal
 from functools import wraps
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -27,7 +28,7 @@ from wijkbasis.accounts.decorators import permission_required
 from wijkbasis.accounts.services import locate_postcode
 from wijkbasis.accounts.types import AuthenticatedHttpRequest
 from wijkbasis.areas.models import District, NeighbourhoodTeam
-from wijkbasis.buurtservice import availability, eligibility, selectors, services
+from wijkbasis.buurtservice import availability, eligibility, priority, selectors, services
 from wijkbasis.buurtservice.access import (
     access_request,
     access_request_page,
@@ -53,6 +54,8 @@ from wijkbasis.buurtservice.forms import (
 )
 from wijkbasis.buurtservice.models import Assignment, Feedback, Request, Service
 from wijkbasis.buurtservice.rules import is_coordinator
+from wijkbasis.buurtservice.waiting import METHOD as WAITING_METHOD
+from wijkbasis.buurtservice.waiting import expected_wait
 from wijkbasis.core.idempotency import once
 from wijkbasis.core.roles import Role
 from wijkbasis.core.types import HttpRequest
@@ -152,20 +155,18 @@ def waitlist(request: AuthenticatedHttpRequest) -> HttpResponse:
         rows = {item.pk: item for item in request_queryset().filter(pk__in=list(page.object_list))}
         jobs = log_requests_shown(request.user, [rows[pk] for pk in page.object_list if pk in rows])
         per_week = selectors.throughput(service.pk)
-        weights, today = selectors.priority.Weights.from_settings(), timezone.localdate()
+        weights, today = priority.Weights.from_settings(), timezone.localdate()
         context["rows"] = [
             (
                 job,
                 places[job.pk],
-                selectors.waiting.expected_wait(
-                    ahead=places[job.pk].ahead_in_category, per_week=per_week.get(job.category_id, 0.0)
-                ),
+                expected_wait(ahead=places[job.pk].ahead_in_category, per_week=per_week.get(job.category_id, 0.0)),
                 places[job.pk].score(weights, today, reason=job.priority_reason),
             )
             for job in jobs
         ]
         context["page"] = page
-        context["method"] = selectors.waiting.METHOD % {"weeks": selectors.settings.BUURTSERVICE_THROUGHPUT_WEEKS}
+        context["method"] = WAITING_METHOD % {"weeks": settings.BUURTSERVICE_THROUGHPUT_WEEKS}
         context["total_waiting"] = len(ordered)
     else:
         statuses = tabs[tab][0]

@@ -75,7 +75,7 @@ def request_job(request: HttpRequest) -> HttpResponse:
         raise Http404
     user = request.user if request.user.is_authenticated else None
     if request.method == "POST" and user is None:
-        limited = ratelimit.consume_or_429(request, action="buurtservice_request")
+        limited: HttpResponse | None = ratelimit.consume_or_429(request, action="buurtservice_request")
         if limited is not None:
             return limited
     initial: dict[str, Any] = {}

@@ -37,7 +37,7 @@ def test_viewing_a_resident_writes_one_entry_without_personal_content(client: An
     response = client.get(f"/werkplek/inwoners/{resident.pk}/")
 
     assert response.status_code == 200
-    entry = AccessLogEntry.objects.order_by("-id").first()
+    entry = AccessLogEntry.objects.order_by("-id")[0]
     assert AccessLogEntry.objects.count() == before + 1
     assert (entry.actor_id, entry.actor_role, entry.action) == (broker.pk, "community_broker", "view")
     assert (entry.object_type, entry.object_id, entry.subject_resident_id) == (

@@ -97,10 +97,10 @@ def test_every_kind_of_a_residents_data_logs_create_change_and_delete(zutphen: A
     for registration in reversed(personal_data.logged_registrations()):
         model = registration.model
         label = model._meta.label_lower
-        row = model._default_manager.first()
-        if row is not None:
+        remaining = model._default_manager.first()
+        if remaining is not None:
             before = _last_entry_id()
-            row.delete()
+            remaining.delete()
             if not AccessLogEntry.objects.filter(id__gt=before, object_type=label, action="delete").exists():
                 problems.append(f"{label}: deleting it left no entry")
     assert not problems, "\n".join(problems)

@@ -13,7 +13,11 @@ def test_a_failing_daily_job_does_not_stop_the_others(monkeypatch: pytest.Monkey
     def broken() -> None:
         raise RuntimeError("kapot")
 
-    monkeypatch.setattr(daily, "_JOBS", {"eerste": broken, "tweede": lambda: ran.append("tweede") or 3})
+    def second() -> int:
+        ran.append("tweede")
+        return 3
+
+    monkeypatch.setattr(daily, "_JOBS", {"eerste": broken, "tweede": second})
     results: dict[str, Any] = daily.run_jobs()
     assert results == {"eerste": "failed", "tweede": 3}
     assert ran == ["tweede"]

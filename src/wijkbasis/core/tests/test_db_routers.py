@@ -3,6 +3,7 @@ the primary."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from wijkbasis.accounts.models import Resident
@@ -52,6 +53,8 @@ def test_the_figures_are_read_inside_the_replica_block(monkeypatch: Any) -> None
     )
     _databases(monkeypatch, "default", REPLICA)
 
-    selectors.figures_report(None, None)  # type: ignore[arg-type]
+    from wijkbasis.reporting.forms import Period
+
+    selectors.figures_report(None, Period(dt.date(2026, 1, 1), dt.date(2026, 1, 31)))
 
     assert seen == [REPLICA]

@@ -64,7 +64,7 @@ FIXED_HOSTILE = (
     "[]", "{}", "null", "true", "None", "[object Object]", "a=b&c=d", "wijk=%00", "%", "%%", "%zz", "+",
 )  # fmt: skip
 #: Any unicode text but lone surrogates, which no client can send as UTF-8.
-TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80)
+TEXT = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=80)
 HOSTILE = st.one_of(
     st.sampled_from(FIXED_HOSTILE), TEXT, st.integers().map(str), st.floats().map(repr), st.dates().map(str)
 )
@@ -98,7 +98,7 @@ class Sender:
         for key, value in body:
             data.setdefault(key, []).append(value)
         target = url + ("?" + _encode(query) if query else "")
-        headers = {"HTTP_X_CSRFTOKEN": CSRF_TOKEN} if csrf else {}
+        headers: dict[str, Any] = {"HTTP_X_CSRFTOKEN": CSRF_TOKEN} if csrf else {}
         self.sent += 1
         try:
             with transaction.atomic():

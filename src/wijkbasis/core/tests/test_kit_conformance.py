@@ -292,7 +292,8 @@ def _parent_of(registration: personal_data.PersonalData) -> type[models.Model]:
     model: Any = registration.model
     for part in registration.shown_with.split("__"):
         model = model._meta.get_field(part).related_model
-    return model
+    parent: type[models.Model] = model
+    return parent
 
 
 def test_every_kind_of_a_residents_data_is_fetched_by_an_access_helper() -> None:
@@ -303,9 +304,10 @@ def test_every_kind_of_a_residents_data_is_fetched_by_an_access_helper() -> None
     problems = []
     for model, registration in registered.items():
         seen = {model}
-        while model.__name__ not in helpers and registration is not None and registration.shown_with:
-            model = _parent_of(registration)
-            registration = registered.get(model)  # type: ignore[assignment]
+        shown: personal_data.PersonalData | None = registration
+        while model.__name__ not in helpers and shown is not None and shown.shown_with:
+            model = _parent_of(shown)
+            shown = registered.get(model)
             if model in seen:
                 break
             seen.add(model)

@@ -164,7 +164,7 @@ def test_the_login_code_mail_reads_correctly_with_the_organisations_name(zutphen
     message = mail.outbox[-1]
     assert message.subject == "Je code om in te loggen bij Perspectief Zutphen"
     assert message.from_email.startswith("Perspectief Zutphen <")
-    assert re.search(r"\n[A-Z0-9]{4}-?[A-Z0-9]{4}\n", message.body)
+    assert re.search(r"\n[A-Z0-9]{4}-?[A-Z0-9]{4}\n", str(message.body))
     assert message.body.startswith("Hallo,") and message.body.rstrip().endswith("Perspectief Zutphen")
     assert "Hallo van" not in message.body and "browser venster" not in message.body
-    assert not _problems("login code", "nl", message.subject, message.body)
+    assert not _problems("login code", "nl", message.subject, str(message.body))

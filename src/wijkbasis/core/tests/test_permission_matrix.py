@@ -155,7 +155,7 @@ def test_access_log_is_in_the_admin_but_read_only(zutphen: Any) -> None:
     world = build_world(zutphen)
     client = login(Client(), world.administrator)
     assert client.get(reverse("admin:core_accesslogentry_changelist"), {"q": str(world.resident.pk)}).status_code == 200
-    entry = AccessLogEntry.objects.first()
+    entry = AccessLogEntry.objects.all()[0]
     response = client.post(reverse("admin:core_accesslogentry_delete", args=[entry.pk]), {"post": "yes"})
     assert response.status_code == 403
     assert AccessLogEntry.objects.filter(pk=entry.pk).exists()

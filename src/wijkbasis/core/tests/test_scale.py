@@ -65,6 +65,7 @@ def test_generates_the_sizes_asked_for() -> None:
     assert Response.objects.count() >= 0
     # Every resident lives in a buurt of their wijk, at a postcode the postcode table knows.
     for resident in Resident.objects.select_related("neighbourhood"):
+        assert resident.neighbourhood is not None
         assert resident.neighbourhood.district_id == resident.district_id
         assert PostcodeArea.objects.filter(
             postcode=resident.postcode, neighbourhood_code=resident.neighbourhood.code

@@ -223,7 +223,7 @@ def test_in_lookups_leave_out_values_no_row_can_have(zutphen: Any) -> None:
 
     from wijkbasis.areas.models import District
 
-    district = District.objects.order_by("pk").first()
+    district = District.objects.order_by("pk")[0]
     assert list(District.objects.filter(pk__in=[int(HUGE), -int(HUGE), district.pk])) == [district]
     assert not District.objects.filter(pk__in=[int(HUGE)]).exists()
     assert District.objects.exclude(pk__in=[int(HUGE)]).count() == District.objects.count()
@@ -310,7 +310,7 @@ def _record_of(model: Any, *, text: str, depth: int = 0) -> Any:
     from django.db import models
     from django.utils import timezone
 
-    least: list[tuple[type[models.Field], Any]] = [
+    least: list[tuple[type[models.Field[Any, Any]], Any]] = [
         (models.DateTimeField, timezone.now()),
         (models.DateField, timezone.localdate()),
         (models.TimeField, dt.time(9, 0)),

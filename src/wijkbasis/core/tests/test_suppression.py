@@ -11,6 +11,7 @@ for whom an x may be anything, so the test also covers the weaker reader.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, event, given, settings
@@ -123,13 +124,14 @@ def reader_problem(
             hidden[position] = (len(low) - 1, true_value)
         return len(low) - 1, 0
 
-    def figure_of(published: bool, figures: object, *index: int) -> Figure | None:
+    def figure_of(published: bool, figures: Any, *index: int) -> Figure | None:
         if not published:
             return None
-        value: object = figures
+        value = figures
         for i in index:
-            value = value[i]  # type: ignore[index]
-        return value  # type: ignore[return-value]
+            value = value[i]
+        assert isinstance(value, Figure)
+        return value
 
     cell_terms = [
         [term(figure_of(publish_cells, table.cells, r, c), cells[r][c], Position("cell", r, c)) for c in range(columns)]
@@ -272,6 +274,15 @@ def test_a_column_without_a_total_needs_nothing_more() -> None:
     table = suppress_table([[5], [1], [0]], row_totals=False, column_totals=False)
     assert [row[0].text for row in table.cells] == ["5", "<5", "0"]
     assert table.column_totals is None and table.grand_total is None
+
+
+def test_a_total_is_read_only_from_a_table_that_publishes_it() -> None:
+    table = suppress_table([[10, 20], [30, 40]])
+    assert (table.row_total(1).text, table.column_total(0).text, table.total().text) == ("70", "40", "100")
+    without = suppress_table([[10], [30]], row_totals=False, column_totals=False)
+    for read in (lambda: without.row_total(0), lambda: without.column_total(0), without.total):
+        with pytest.raises(ValueError, match="not to be published"):
+            read()
 
 
 def test_a_hidden_cell_in_a_row_and_a_column_gets_partners_in_both() -> None:

@@ -1,9 +1,10 @@
 """A URL configuration with one view that crashes, to test the 500 page."""
 
+from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 
 
-def crash(request: object) -> None:
+def crash(request: HttpRequest) -> HttpResponse:
     raise RuntimeError("test crash")
 
 

@@ -232,7 +232,8 @@ def test_odd_input_is_never_an_error_of_ours(client: Client, viewer: User, value
 def _csv_tables(content: bytes) -> list[dict[str, Any]]:
     assert content.startswith(b"\xef\xbb\xbf")  # a byte-order mark, for spreadsheet programs
     rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
-    tables, current = [], None
+    tables: list[dict[str, Any]] = []
+    current: dict[str, Any] | None = None
     for row in rows:
         if not row:
             current = None

@@ -245,5 +245,6 @@ def form_errors(form: forms.BaseForm) -> list[FormError]:
         choices = visible.subwidgets if not visible.id_for_label and visible.errors else []
         target = visible.id_for_label or (choices[0].id_for_label if choices else "")
         errors.extend(FormError(str(message), label, target) for message in visible.errors)
-    form.has_error_summary = True  # type: ignore[attr-defined]
+    # A flag of ours on Django's form, read by ui/forms.py; Form does not declare it.
+    form.has_error_summary = True  # type: ignore[attr-defined]  # our flag, read by ui/forms.py
     return errors

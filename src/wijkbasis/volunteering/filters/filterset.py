@@ -55,7 +55,8 @@ class CheckboxFilter(django_filters.BooleanFilter):
 
 
 def _district_choices() -> QuerySet[District]:
-    return District.objects.select_related("municipality").order_by("name")
+    """What the choice of wijken and the search's words read: not a wijk's boundary or key figures."""
+    return District.objects.only("pk", "slug", "name", "municipality_id").order_by("name")
 
 
 class FilterForm(forms.Form):
@@ -192,9 +193,9 @@ class VacancyFilter(django_filters.FilterSet):
         if not hasattr(self, "_qs"):
             self._report_invalid()
             queryset = self.filter_queryset(self.queryset.all())
-            from wijkbasis.volunteering.selectors import with_card_relations
+            from wijkbasis.volunteering.selectors import card_queryset
 
-            self._qs = with_card_relations(self.order(queryset))
+            self._qs = card_queryset(self.order(queryset))
         return self._qs
 
     def _report_invalid(self) -> None:

@@ -88,7 +88,8 @@ class VacancyForm(forms.ModelForm):
             )
         cast("forms.ModelChoiceField[Any]", self.fields["skills"]).queryset = Skill.objects.filter(is_active=True)
         for name in self.conditionally_required:
-            # Read by ui/components/form_field.html: no "(optional)" on these.
+            # Read by ui/components/form_field.html: no "(optional)" on these. A flag of ours that
+            # Django's Field does not declare.
             self.fields[name].conditionally_required = True  # type: ignore[attr-defined]
 
     @staticmethod

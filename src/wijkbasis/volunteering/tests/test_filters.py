@@ -3,6 +3,8 @@ use it are in test_views_public.py."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 import pytest
@@ -14,6 +16,7 @@ from wijkbasis.volunteering.filters import VacancyFilter
 from wijkbasis.volunteering.filters.filterset import without_noise
 from wijkbasis.volunteering.filters.params import slot_mask
 from wijkbasis.volunteering.filters.summary import empty_text, summary
+from wijkbasis.volunteering.models import Vacancy
 from wijkbasis.volunteering.selectors import search_vacancies
 
 pytestmark = pytest.mark.django_db
@@ -46,12 +49,19 @@ def test_with_search_words_the_obviously_best_vacancy_comes_first(
 
 
 def test_newest_first_when_asked_and_without_search_words(demo: None) -> None:
-    newest = list(search_vacancies(QueryDict("q=tuin&sorteer=nieuw")))
-    assert [vacancy.published_at for vacancy in newest] == sorted(
-        (vacancy.published_at for vacancy in newest), reverse=True
-    )
-    everything = list(search_vacancies(QueryDict("")))
-    assert everything[0].published_at == max(vacancy.published_at for vacancy in everything)
+    newest = _published_at(search_vacancies(QueryDict("q=tuin&sorteer=nieuw")))
+    assert newest == sorted(newest, reverse=True)
+    everything = _published_at(search_vacancies(QueryDict("")))
+    assert everything[0] == max(everything)
+
+
+def _published_at(vacancies: Iterable[Vacancy]) -> list[dt.datetime]:
+    """When each was published (every vacancy a search finds is)."""
+    moments = []
+    for vacancy in vacancies:
+        assert vacancy.published_at is not None, vacancy
+        moments.append(vacancy.published_at)
+    return moments
 
 
 @pytest.mark.parametrize(

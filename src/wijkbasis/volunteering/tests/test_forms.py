@@ -27,7 +27,7 @@ def test_hours_are_read_and_shown_in_the_active_language() -> None:
 def test_fields_needed_in_some_cases_say_so_and_are_not_optional() -> None:
     form = VacancyForm()
     for name in ("place", "address", "districts", "starts_at", "contact_phone", "contact_email"):
-        assert form.fields[name].conditionally_required, name  # type: ignore[attr-defined]
+        assert getattr(form.fields[name], "conditionally_required", False), name
         assert form.fields[name].help_text, name
     assert not getattr(form.fields["expense_allowance"], "conditionally_required", False)
 

@@ -105,7 +105,7 @@ def test_one_step_back_needs_a_reason_and_undoes_the_step(broker: Client, respon
     assert response.status == Response.Status.CONTACTED
     assert not Placement.objects.filter(response=response).exists()
     assert response.vacancy.status == Vacancy.Status.PUBLISHED  # filled by that placement: open again
-    assert response.events.last().reason == "Verkeerd aangeklikt"
+    assert response.events.reverse()[0].reason == "Verkeerd aangeklikt"
     assert "one step back: Verkeerd aangeklikt" in page_text(broker.get(_page(response)))
     # Only one step back at a time: from contacted back to new, not further.
     assert re.findall(r'name="stap" value="(\w+)"', broker.get(_page(response)).content.decode())[-1] == "new"
