@@ -1,6 +1,8 @@
 """Charts for the coordinator's dashboard, drawn on the server: every chart is a table of its
-figures with bars beside the numbers (the bars are hidden from screen readers: the numbers say
-it), and the figures over time also as an SVG of columns with a text alternative. No JavaScript."""
+figures with horizontal bars beside the numbers (the bars are hidden from screen readers: the
+numbers say it), the figures over time too, a row per month. No JavaScript, and the words and
+numbers are text at the page's size: the column SVG these replace scaled its labels down to ~3 px
+on a phone."""
 
 from __future__ import annotations
 
@@ -11,9 +13,9 @@ from typing import Any
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from wijkbasis.buurtservice import describe
 from wijkbasis.buurtservice.models import Development, Worker
 from wijkbasis.buurtservice.selectors import BuurtserviceFigures
-from wijkbasis.buurtservice import describe
 
 
 @dataclass(frozen=True)
@@ -35,33 +37,6 @@ class BarChart:
     empty: str = ""
 
 
-@dataclass(frozen=True)
-class Column:
-    label: str
-    value: float
-    text: str
-    x: float
-    y: float
-    height: float
-    middle: float  # x of the column's middle, for its labels
-    value_y: float = 0
-
-
-@dataclass
-class ColumnChart:
-    key: str
-    title: str
-    summary: str
-    columns: list[Column]
-    width: int = 640
-    height: int = 180
-    bar_width: float = 0
-
-    @property
-    def label_y(self) -> int:
-        return self.height - 6
-
-
 def _number(value: float | Decimal) -> str:
     if (isinstance(value, Decimal) and value != value.to_integral_value()) or (
         isinstance(value, float) and not value.is_integer()
@@ -71,41 +46,25 @@ def _number(value: float | Decimal) -> str:
 
 
 def bars(
-    key: str, title: str, label_header: str, value_header: str, items: list[tuple[str, float]], *, empty: str
+    key: str,
+    title: str,
+    label_header: str,
+    value_header: str,
+    items: list[tuple[str, float | None]],
+    *,
+    empty: str,
+    total: bool = True,
 ) -> BarChart:
-    largest = max((value for _label, value in items), default=0) or 1
+    """A bar per item; an item without a value (a month without a median) shows "–". `total=False`
+    for figures that do not add up (a waiting list at the end of each month, a median)."""
+    largest = max((value or 0 for _label, value in items), default=0) or 1
     chart = BarChart(key=key, title=title, label_header=label_header, value_header=value_header, empty=empty)
-    chart.bars = [Bar(label, value, _number(value), float(value) / float(largest)) for label, value in items]
-    if items:
-        chart.total = _number(sum(Decimal(str(value)) for _label, value in items))
-    return chart
-
-
-def columns(key: str, title: str, items: list[tuple[str, float]], *, unit: str) -> ColumnChart:
-    width, height, gap = 640, 180, 6
-    count = max(1, len(items))
-    bar_width = (width - gap * (count + 1)) / count
-    largest = max((value for _label, value in items), default=0) or 1
-    base = height - 20  # room for the month below the columns
-    cols = []
-    for index, (label, value) in enumerate(items):
-        column_height = round((height - 44) * float(value) / float(largest), 1)
-        x = round(gap + index * (bar_width + gap), 1)
-        cols.append(
-            Column(
-                label=label,
-                value=value,
-                text=_number(value),
-                x=x,
-                y=round(base - column_height, 1),
-                height=column_height,
-                middle=round(x + bar_width / 2, 1),
-                value_y=round(base - column_height - 4, 1),
-            )
-        )
-    summary = "; ".join(f"{column.label}: {column.text} {unit}" for column in cols)
-    chart = ColumnChart(key=key, title=title, summary=summary, columns=cols, width=width, height=height)
-    chart.bar_width = round(bar_width, 1)
+    chart.bars = [
+        Bar(label, value or 0, _number(value) if value is not None else "–", float(value or 0) / float(largest))
+        for label, value in items
+    ]
+    if items and total:
+        chart.total = _number(sum(Decimal(str(value or 0)) for _label, value in items))
     return chart
 
 
@@ -171,17 +130,23 @@ def dashboard_charts(figures: BuurtserviceFigures, districts: dict[int, Any]) ->
             [(str(kinds.get(kind, kind)), float(total)) for kind, total in sorted(figures.hours_by_kind.items())],
             empty=_("No hours were recorded in this period."),
         ),
-        "waiting": columns(
+        "waiting": bars(
             "wachtlijst",
             _("Waiting list at the end of each month"),
+            _("Month"),
+            _("Waiting at the end"),
             [(label, month.waiting_at_end) for label, month in zip(months, figures.months, strict=True)],
-            unit=_("requests"),
+            empty=_("No months in this period."),
+            total=False,
         ),
-        "waited": columns(
+        "waited": bars(
             "wachttijd",
             _("Median waiting time of the jobs started each month (days)"),
-            [(label, month.median_days_waited or 0) for label, month in zip(months, figures.months, strict=True)],
-            unit=_("days"),
+            _("Month"),
+            _("Median days waited"),
+            [(label, month.median_days_waited) for label, month in zip(months, figures.months, strict=True)],
+            empty=_("No months in this period."),
+            total=False,
         ),
         "months": list(zip(months, figures.months, strict=True)),
     }

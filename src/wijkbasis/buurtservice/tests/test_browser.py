@@ -270,3 +270,48 @@ def test_no_word_breaks_letter_by_letter_on_the_waiting_list_and_the_week_board(
     assert page.evaluate(BROKEN_WORDS) == []
     check(page, width, "board-words")
     context.close()
+
+
+#: The smallest text in the dashboard's charts, in CSS pixels as drawn: an SVG's text counts at
+#: the size its viewBox scales it to (the column charts drew their months at ~3 px on a phone).
+SMALLEST_CHART_TEXT = r"""
+() => {
+  const sizes = [];
+  for (const chart of document.querySelectorAll("main .bs-chart")) {
+    for (const el of chart.querySelectorAll("*")) {
+      const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+      if (!own || !el.getClientRects().length || el.closest(".wb-visually-hidden")) continue;
+      const scale = el instanceof SVGElement && el.getScreenCTM() ? el.getScreenCTM().a : 1;
+      sizes.push(parseFloat(getComputedStyle(el).fontSize) * scale);
+    }
+  }
+  return sizes.length ? Math.min(...sizes) : 0;
+}
+"""
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_the_dashboards_charts_are_readable_on_a_phone(
+    browser: Any,
+    live_server: Any,
+    service: Any,
+    category: Any,
+    coordinator: Any,
+    team: Any,
+    waterkwartier: Any,
+    width: int,
+) -> None:
+    """Found walking the demo: the charts over time were columns whose months and numbers shrank
+    with the SVG to about 3 px at 320. Now bars with the numbers as text, the table kept."""
+    phone_request(service, coordinator, team, category, waterkwartier, accept=True)
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="nl-NL")
+    page = context.new_page()
+    browser_login(page, live_server, coordinator)
+    page.goto(live_server.url + "/werkplek/buurtservice/cijfers/")
+    assert page.locator("main .bs-chart").count() >= 7
+    assert page.evaluate(SMALLEST_CHART_TEXT) >= 12
+    months = page.locator("#grafiek-wachtlijst").locator("xpath=..").locator("tbody th").all_inner_texts()
+    assert months and all(month == month.lower() for month in months), months  # "nov 2026", not "Nov 2026"
+    assert page.locator("main table", has_text="Per maand").count() == 1  # the same numbers, in a table
+    check(page, width, "dashboard")
+    context.close()
