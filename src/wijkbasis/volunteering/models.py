@@ -8,12 +8,13 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wijkbasis.core.access import PersonalDataQuerySet, VisibleQuerySet
+from wijkbasis.core.indexes import SortIndex
 from wijkbasis.core.managed_lists import LocalizedName, english_name_field
 from wijkbasis.core.models import TimeStampedModel
 
@@ -94,27 +95,46 @@ VACANCY_DISTRICT_LOOKUPS = ("districts", "place__district")
 RESPONSE_DISTRICT_LOOKUPS = (*(f"vacancy__{lookup}" for lookup in VACANCY_DISTRICT_LOOKUPS), "resident__district")
 
 
-def _in_districts(lookups: tuple[str, ...], district_ids: Any) -> Q:
+def _through_own_keys(model: type[models.Model], lookups: dict[str, Any]) -> Q:
+    """All of these lookups (`{"vacancy__districts__in": ids}`) as conditions on the model's own
+    foreign keys, one semi-join per relation: `vacancy_id IN (SELECT id FROM vacancy WHERE …)`.
+    A database answers an OR of such conditions from the foreign keys' indexes; the same lookups
+    joined and ORed in one WHERE make it read every row."""
+    by_relation: dict[str, dict[str, Any]] = {}
+    for lookup, value in lookups.items():
+        relation, _, rest = lookup.partition("__")
+        by_relation.setdefault(relation, {})[rest] = value
+    condition = Q()
+    for relation, rest in by_relation.items():
+        related: Any = model._meta.get_field(relation).related_model
+        condition &= Q(**{f"{relation}__in": related._default_manager.filter(**rest).values("pk")})
+    return condition
+
+
+def _in_districts(model: type[models.Model], lookups: tuple[str, ...], district_ids: Any) -> Q:
+    """Any of the lookups names one of these wijken."""
     condition = Q(pk__in=[])
     for lookup in lookups:
-        condition |= Q(**{f"{lookup}__in": district_ids})
+        condition |= _through_own_keys(model, {f"{lookup}__in": district_ids})
     return condition
 
 
-def _nowhere(lookups: tuple[str, ...]) -> Q:
-    """None of the lookups names a wijk: city-wide, from home, and nobody knows where the person lives."""
-    condition = Q()
-    for lookup in lookups:
-        condition &= Q(**{f"{lookup}__isnull": True})
-    return condition
+def _nowhere(model: type[models.Model], lookups: tuple[str, ...], **also: Any) -> Q:
+    """None of the lookups names a wijk: city-wide, from home, and nobody knows where the person
+    lives (and the lookups in `also`)."""
+    return _through_own_keys(model, {**{f"{lookup}__isnull": True for lookup in lookups}, **also})
+
+
+def _published() -> Q:
+    """The condition of `VacancyQuerySet.published()`, to combine with others in one WHERE."""
+    return Q(status=Vacancy.Status.PUBLISHED, organisation__status="approved") & (
+        Q(expires_on__isnull=True) | Q(expires_on__gte=timezone.localdate())
+    )
 
 
 class VacancyQuerySet(VisibleQuerySet["Vacancy"]):
     def published(self) -> VacancyQuerySet:
-        today = timezone.localdate()
-        return self.filter(status=Vacancy.Status.PUBLISHED, organisation__status="approved").filter(
-            Q(expires_on__isnull=True) | Q(expires_on__gte=today)
-        )
+        return self.filter(_published())
 
     def visible_to(self, user: Any) -> VacancyQuerySet:
         """Published vacancies for everyone; unpublished ones for their organisation and, as a
@@ -124,12 +144,15 @@ class VacancyQuerySet(VisibleQuerySet["Vacancy"]):
         access = access_of(user)
         if access.is_administrator:
             return self.all()
-        published = self.published().values("pk")
-        return self.filter(
-            Q(pk__in=published)
-            | Q(organisation_id__in=access.organisation_ids)
-            | Q(organisation__municipality_id__in=access.municipality_ids_as())
-        )
+        # Conditions on the row itself, not `pk IN (every published vacancy)`: a database
+        # would list all of those to find one.
+        condition = _published()
+        if access.organisation_ids:
+            condition |= Q(organisation_id__in=access.organisation_ids)
+        municipality_ids = access.municipality_ids_as()
+        if municipality_ids:
+            condition |= Q(organisation__municipality_id__in=municipality_ids)
+        return self.filter(condition)
 
     def editable_by(self, user: Any) -> VacancyQuerySet:
         """The vacancies of the organisations this user acts for."""
@@ -242,7 +265,17 @@ class Vacancy(TimeStampedModel):
         verbose_name = _("vacancy")
         verbose_name_plural = _("vacancies")
         ordering = ["-published_at", "-id"]
-        indexes = [models.Index(fields=["status", "expires_on"], name="volunteering_vacancy_listing")]
+        indexes = [
+            models.Index(fields=["status", "expires_on"], name="volunteering_vacancy_listing"),
+            # The public list, newest first (filters.VacancyFilter.order): read in this order and
+            # stopped after a page, never all published vacancies sorted.
+            SortIndex(
+                F("published_at").desc(nulls_last=True),
+                F("id").desc(),
+                name="volunteering_vacancy_newest",
+                condition=Q(status="published"),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -313,15 +346,18 @@ class ResponseQuerySet(PersonalDataQuerySet["Response"]):
             return self.all()
         if access.user_id is None:
             return self.none()
-        condition = Q(resident__user_id=access.user_id)
+        # Every part a condition on the response's own vacancy_id and resident_id (see
+        # _through_own_keys), so that no response row is joined to be tested.
+        condition = _through_own_keys(Response, {"resident__user_id": access.user_id})
         if access.organisation_ids:
-            condition |= Q(vacancy__organisation_id__in=access.organisation_ids)
+            condition |= _through_own_keys(Response, {"vacancy__organisation_id__in": access.organisation_ids})
         if access.team_ids:
-            condition |= _in_districts(RESPONSE_DISTRICT_LOOKUPS, access.district_ids) | (
-                _nowhere(RESPONSE_DISTRICT_LOOKUPS)
-                & Q(vacancy__organisation__municipality_id__in=access.municipality_ids_as())
+            condition |= _in_districts(Response, RESPONSE_DISTRICT_LOOKUPS, access.district_ids) | _nowhere(
+                Response,
+                RESPONSE_DISTRICT_LOOKUPS,
+                vacancy__organisation__municipality_id__in=access.municipality_ids_as(),
             )
-        return self.filter(pk__in=Response.objects.filter(condition).values("pk"))
+        return self.filter(condition)
 
 
 class ResponsePartQuerySet(PersonalDataQuerySet[Any]):
@@ -364,11 +400,12 @@ class TalentProfileQuerySet(PersonalDataQuerySet["TalentProfile"]):
         shared = ~Q(visibility=TalentProfile.Visibility.PRIVATE)
         if access.user_id is None:
             return self.none()
-        condition = Q(resident__user_id=access.user_id)
+        # On the profile's own columns (see _through_own_keys): no profile joined to be tested.
+        condition = _through_own_keys(TalentProfile, {"resident__user_id": access.user_id})
         if access.is_administrator:
             condition |= shared
         if access.district_ids:
-            in_wijk = Q(resident__district_id__in=access.district_ids) | Q(
+            in_wijk = _through_own_keys(TalentProfile, {"resident__district_id__in": access.district_ids}) | Q(
                 pk__in=TalentProfile.districts.through.objects.filter(district_id__in=access.district_ids).values(
                     "talentprofile_id"
                 )
