@@ -4,7 +4,8 @@ Every page, card, e-mail, match reason and search summary says these things thro
 they read the same everywhere, in the active language (Dutch by default, B1), with numbers in
 that language's format: "2", "2,5" — never "2.0".
 
-- `number(2.5)` → "2,5"; `or_list([...])` → "a, b or c".
+- `number(2.5)` → "2,5"; `or_list([...])` → "a, b or c"; `vacancy_count(1000, more=True)` →
+  "meer dan 1.000 vacatures".
 - `slot_label(1, 1)` → "dinsdagmiddag"; `slots_in_words(mask)` every slot, `short=True` at most
   three, or the days and parts of the day when every day has the same parts.
 - `when_in_words(vacancy)` → "Regelmatig: dinsdagmiddag", "Eenmalig: zaterdag 4 april 2026, 10:00–14:00".
@@ -12,8 +13,8 @@ that language's format: "2", "2,5" — never "2.0".
 - `time_in_words(vacancy)` → "3 uur per week", and for a one-off task how long it takes: "4 uur".
 - `suitabilities_in_words(flags)` → ["nieuwkomers en mensen die Nederlands leren", …].
 - `vacancy_card(vacancy)` → all of it for a card in a list.
-"""
 - `date_in_words(day)` → "23 november 2026".
+"""
 
 from __future__ import annotations
 
@@ -62,6 +63,14 @@ def number(value: Number) -> str:
     return number_format(exact)
 
 
+def vacancy_count(count: int, *, more: bool = False) -> str:
+    """ "1 vacancy", "20 vacancies"; for a count that stopped at its cap (core.pagination),
+    "more than 1,000 vacancies"."""
+    if more:
+        return _("more than %(count)s vacancies") % {"count": number_format(count, force_grouping=True)}
+    return ngettext("%(counter)s vacancy", "%(counter)s vacancies", count) % {"counter": number(count)}
+
+
 def or_list(items: Iterable[object]) -> str:
     """ "a", "a or b", "a, b or c" in the active language."""
     words = [str(item) for item in items]
@@ -102,6 +111,11 @@ def slots_in_words(mask: int, *, short: bool = False) -> str:
     }
 
 
+def date_in_words(day: dt.date) -> str:
+    """ "23 november 2026" (the language's DATE_FORMAT), e.g. for a record's name (`__str__`)."""
+    return date_format(day)
+
+
 # ---------------------------------------------------------------------------
 # A vacancy: when, where, how long, for whom
 
@@ -111,11 +125,6 @@ def _moment(vacancy: Vacancy) -> str:
     start = timezone.localtime(vacancy.starts_at)
     text = date_format(start, "l j F Y, H:i")
     if vacancy.ends_at:
-def date_in_words(day: dt.date) -> str:
-    """ "23 november 2026" (the language's DATE_FORMAT), e.g. for a record's name (`__str__`)."""
-    return date_format(day)
-
-
         end = timezone.localtime(vacancy.ends_at)
         text += "–" + (date_format(end, "H:i") if end.date() == start.date() else date_format(end, "j F, H:i"))
     return text

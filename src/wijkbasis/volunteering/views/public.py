@@ -10,7 +10,6 @@ from allauth.core import ratelimit
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -27,6 +26,7 @@ from wijkbasis.areas.models import Municipality, Organisation
 from wijkbasis.core.idempotency import once
 from wijkbasis.core.middleware import parse_query
 from wijkbasis.core.models import SubmittedForm
+from wijkbasis.core.pagination import CappedPaginator
 from wijkbasis.core.types import HttpRequest
 from wijkbasis.ui.breadcrumbs import breadcrumbs
 from wijkbasis.volunteering import describe, selectors, services
@@ -42,7 +42,7 @@ from wijkbasis.volunteering.forms.public import (
     SaveSearchForm,
 )
 from wijkbasis.volunteering.models import Response, SavedSearch, Vacancy, organisation_url
-from wijkbasis.volunteering.selectors import with_card_relations
+from wijkbasis.volunteering.selectors import card_queryset, with_card_relations
 
 PAGE_SIZE = 20
 #: Open vacancies shown instead of one that was filled or closed.
@@ -75,7 +75,7 @@ def vacancies(request: HttpRequest) -> HttpResponse:
             # A form sent without JavaScript: empty fields, a distance without a postcode.
             return redirect(reverse("volunteering:vacancies") + (f"?{tidy.urlencode()}" if tidy else ""))
     filterset = VacancyFilter(request.GET)
-    paginator = Paginator(filterset.qs, PAGE_SIZE)
+    paginator = CappedPaginator(filterset.qs, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("pagina"))
     cards = [describe.vacancy_card(vacancy, centre=filterset.centre) for vacancy in page.object_list]
     query = filterset.query_string()
@@ -85,6 +85,7 @@ def vacancies(request: HttpRequest) -> HttpResponse:
         "form": filterset.form,
         "page": page,
         "count": paginator.count,
+        "count_in_words": describe.vacancy_count(paginator.count, more=paginator.capped),
         "cards": cards,
         "notices": filterset.notices,
         "summary": summary(filterset),
@@ -249,7 +250,7 @@ def organisation(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(
         Organisation.objects.filter(status=Organisation.Status.APPROVED).select_related("municipality"), slug=slug
     )
-    found = with_card_relations(Vacancy.objects.published().filter(organisation=organisation)).order_by(
+    found = card_queryset(Vacancy.objects.published().filter(organisation=organisation)).order_by(
         "-published_at", "-pk"
     )
     return render(
