@@ -15,6 +15,7 @@ from wijkbasis.accounts.consent import purpose_choices
 from wijkbasis.accounts.models import Consent, MunicipalityViewer, OrganisationMembership, Resident, ResidentShare, User
 from wijkbasis.areas.models import TeamMember
 from wijkbasis.core.admin import AccessLoggedAdmin, WijkbasisModelAdmin
+from wijkbasis.core.admin_widgets import AccessibleWidgetsMixin
 
 
 class UserCreationAdminForm(AdminUserCreationForm):
@@ -37,7 +38,7 @@ class TeamMembershipInline(admin.StackedInline):
     verbose_name_plural = _("team memberships (staff roles)")
 
 
-class OrganisationMembershipInline(admin.StackedInline):
+class OrganisationMembershipInline(AccessibleWidgetsMixin, admin.StackedInline):
     model = OrganisationMembership
     extra = 0
     autocomplete_fields = ("organisation",)

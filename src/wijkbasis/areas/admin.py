@@ -22,6 +22,7 @@ from wijkbasis.areas.models import (
     WalkInHours,
 )
 from wijkbasis.core.admin import WijkbasisModelAdmin
+from wijkbasis.core.admin_widgets import AccessibleWidgetsMixin
 
 if TYPE_CHECKING:
     # django-stubs' helper for a model instance with annotations, needed by mypy only.
@@ -129,7 +130,7 @@ class NeighbourhoodTeamAdmin(WijkbasisModelAdmin):
     list_filter = ("municipality",)
     search_fields = ("name", "districts__name")
     prepopulated_fields = {"slug": ("name",)}
-    filter_horizontal = ("districts",)
+    checkbox_fields = ("districts",)  # core/admin_widgets.py: not filter_horizontal
     inlines = [TeamMemberInline]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[NeighbourhoodTeam]:
@@ -140,7 +141,7 @@ class NeighbourhoodTeamAdmin(WijkbasisModelAdmin):
         return ", ".join(district.name for district in obj.districts.all())
 
 
-class WalkInHoursInline(admin.StackedInline):
+class WalkInHoursInline(AccessibleWidgetsMixin, admin.StackedInline):
     model = WalkInHours
     fields = ("weekday", "opens", "closes", "place", "note")
     extra = 0

@@ -36,7 +36,7 @@ class JobCategoryAdmin(WijkbasisModelAdmin):
     list_filter = ("is_wmo", "needs_vog", "is_active")
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}
-    filter_horizontal = ("required_skills",)
+    checkbox_fields = ("required_skills",)  # core/admin_widgets.py: not filter_horizontal
 
 
 @admin.register(Skill)

@@ -1,5 +1,6 @@
 """The management site (/beheer/): Django's admin under the platform's name, where every
-registered admin — ours and the libraries' — takes only the filters its list offers.
+registered admin — ours and the libraries' — takes only the filters its list offers, and gets
+widgets axe finds nothing wrong with (core/admin_widgets.py).
 
 Django lets a list be filtered by any lookup on a local field (`?name__regex=(`), and turns a
 date-hierarchy year it cannot use into an OverflowError: both answered 500. Every admin class
@@ -135,9 +136,12 @@ class ManagementSite(admin.AdminSite):
     index_title = _("What you can manage")
 
     def register(self, model_or_iterable: Any, admin_class: Any = None, **options: Any) -> None:
+        from wijkbasis.core.admin_widgets import AccessibleWidgetsMixin
+
         admin_class = admin_class or admin.ModelAdmin
-        if not issubclass(admin_class, SafeLookupsMixin):
-            admin_class = type(
-                admin_class.__name__, (SafeLookupsMixin, admin_class), {"__module__": admin_class.__module__}
-            )
+        mixins = tuple(
+            mixin for mixin in (SafeLookupsMixin, AccessibleWidgetsMixin) if not issubclass(admin_class, mixin)
+        )
+        if mixins:
+            admin_class = type(admin_class.__name__, (*mixins, admin_class), {"__module__": admin_class.__module__})
         super().register(model_or_iterable, admin_class, **options)
