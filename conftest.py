@@ -98,6 +98,20 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("wijkbasis.areas.postcodes._transport", lambda: httpx.MockTransport(_offline))
 
 
+@pytest.fixture(autouse=True)
+def empty_shared_cache(request: pytest.FixtureRequest, django_db_blocker: Any) -> Iterator[None]:
+    """The shared cache lives in a database table the test database's flush leaves alone, so
+    what a test that commits (a live server, a transactional test) cached would reach the next
+    test: a cached page or a "lookup failed recently" mark. Such tests leave it empty; the others
+    roll back their cache writes with everything else."""
+    yield
+    if {"live_server", "transactional_db"} & set(request.fixturenames):
+        from django.core.cache import cache
+
+        with django_db_blocker.unblock():
+            cache.clear()
+
+
 @pytest.fixture
 def locatieserver(monkeypatch: pytest.MonkeyPatch) -> RecordedLocatieserver:
     server = RecordedLocatieserver()
