@@ -342,8 +342,6 @@ def test_the_crew_members_day_and_klaar_in_two_taps(
     assert _client(UserFactory(), two_factor=False).get(reverse("buurtservice:today")).status_code == 404
 
 
-# ---------------------------------------------------------------------------
-# Query counts: the same with growing data
 def test_a_crew_member_lands_on_their_day_after_logging_in(service: Any, team: Any, coordinator: Any) -> None:
     """Found walking the demo: the crew member landed on Mijn gegevens, their day the 7th link."""
     crew_user = UserFactory()
@@ -366,6 +364,8 @@ def test_a_crew_member_lands_on_their_day_after_logging_in(service: Any, team: A
     assert _client(staff).get(reverse("accounts:start"))["Location"] == reverse("accounts:werkplek")
 
 
+# ---------------------------------------------------------------------------
+# Query counts: the same with growing data
 
 
 def _queries(client: Client, url: str) -> int:

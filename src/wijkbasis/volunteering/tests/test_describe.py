@@ -90,6 +90,4 @@ def test_records_name_their_day_in_words() -> None:
 
     with override("nl"):
         assert describe.date_in_words(dt.date(2026, 11, 23)) == "23 november 2026"
-        assert str(FollowUp(kind=FollowUp.Kind.NO_CONTACT, due_on=dt.date(2026, 11, 23))).endswith(
-            "(23 november 2026)"
-        )
+        assert str(FollowUp(kind=FollowUp.Kind.NO_CONTACT, due_on=dt.date(2026, 11, 23))).endswith("(23 november 2026)")
