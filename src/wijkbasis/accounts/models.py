@@ -231,7 +231,9 @@ class Consent(models.Model):
         IN_PERSON = "in_person", _("in person")
         PAPER = "paper", _("on paper")
 
-    resident = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="consents")
+    resident = models.ForeignKey(
+        Resident, on_delete=models.CASCADE, related_name="consents", verbose_name=_("resident")
+    )
     purpose = models.CharField(_("for what"), max_length=40)
     method = models.CharField(_("how it was given"), max_length=20, choices=Method.choices)
     given_at = models.DateTimeField(_("given at"), default=timezone.now)
@@ -275,10 +277,14 @@ class Consent(models.Model):
 class ResidentShare(models.Model):
     """A resident's record explicitly shared with another team (a move, shared support)."""
 
-    resident = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="shares")
-    team = models.ForeignKey("areas.NeighbourhoodTeam", on_delete=models.CASCADE, related_name="+")
+    resident = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="shares", verbose_name=_("resident"))
+    team = models.ForeignKey(
+        "areas.NeighbourhoodTeam", on_delete=models.CASCADE, related_name="+", verbose_name=_("team")
+    )
     reason = models.CharField(_("why"), max_length=200)
-    shared_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("shared by")
+    )
     shared_at = models.DateTimeField(_("shared at"), default=timezone.now)
 
     objects = ResidentPartQuerySet.as_manager()
@@ -296,9 +302,14 @@ class OrganisationMembership(models.Model):
     """A user who acts for a local organisation."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="organisation_memberships"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="organisation_memberships",
+        verbose_name=_("user"),
     )
-    organisation = models.ForeignKey("areas.Organisation", on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        "areas.Organisation", on_delete=models.CASCADE, related_name="memberships", verbose_name=_("organisation")
+    )
     created_at = models.DateTimeField(_("since"), auto_now_add=True)
 
     class Meta:
@@ -313,8 +324,12 @@ class OrganisationMembership(models.Model):
 class MunicipalityViewer(models.Model):
     """A municipal employee who sees aggregated figures for a municipality, never personal data."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="municipality_roles")
-    municipality = models.ForeignKey("areas.Municipality", on_delete=models.CASCADE, related_name="viewers")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="municipality_roles", verbose_name=_("user")
+    )
+    municipality = models.ForeignKey(
+        "areas.Municipality", on_delete=models.CASCADE, related_name="viewers", verbose_name=_("municipality")
+    )
     created_at = models.DateTimeField(_("since"), auto_now_add=True)
 
     class Meta:
@@ -348,7 +363,12 @@ class PossibleDuplicate(models.Model):
     found_at = models.DateTimeField(_("found at"), default=timezone.now)
     resolved_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
     )
     resolution = models.CharField(_("decision"), max_length=20, choices=Resolution.choices, blank=True)
 
@@ -393,7 +413,9 @@ class ResidentMerge(models.Model):
     merged_name = models.CharField(_("name on the merged record"), max_length=150, blank=True)
     reason = models.CharField(_("why"), max_length=20, choices=PossibleDuplicate.Reason.choices, blank=True)
     teams = models.ManyToManyField("areas.NeighbourhoodTeam", related_name="+", verbose_name=_("teams involved"))
-    merged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("merged by")
+    )
     merged_at = models.DateTimeField(_("merged at"), default=timezone.now)
 
     objects = ResidentMergeQuerySet.as_manager()
@@ -411,18 +433,32 @@ class AccountLink(models.Model):
     """A team member asked to link a record to the account of an e-mail address. Nothing is
     linked until the person with that address confirms, through the link in the e-mail."""
 
-    resident = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="account_links")
+    resident = models.ForeignKey(
+        Resident, on_delete=models.CASCADE, related_name="account_links", verbose_name=_("resident")
+    )
     email = models.EmailField(_("e-mail address"))
-    token_hash = models.CharField(max_length=64, unique=True)
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True, verbose_name=_("code (hashed)"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("asked by")
+    )
     team = models.ForeignKey(
-        "areas.NeighbourhoodTeam", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "areas.NeighbourhoodTeam",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("team"),
     )
     requested_at = models.DateTimeField(_("asked at"), default=timezone.now)
     expires_at = models.DateTimeField(_("valid until"))
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("account"),
     )
 
     objects = ResidentPartQuerySet.as_manager()

@@ -175,10 +175,20 @@ class Organisation(TimeStampedModel):
         help_text=_("Organisations that register themselves wait for review by the neighbourhood team."),
     )
     registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registered by"),
     )
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     review_note = models.CharField(_("review note"), max_length=300, blank=True)
@@ -408,7 +418,7 @@ class WeeklyHours(models.Model):
 
 
 class OpeningHours(WeeklyHours):
-    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="opening_hours")
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="opening_hours", verbose_name=_("place"))
 
     class Meta(WeeklyHours.Meta):
         verbose_name = _("opening hours")
@@ -424,7 +434,9 @@ class OpeningHours(WeeklyHours):
 class WalkInHours(WeeklyHours):
     """When and where a team member can be found without an appointment (inloopspreekuur)."""
 
-    member = models.ForeignKey(TeamMember, on_delete=models.CASCADE, related_name="walk_in_hours")
+    member = models.ForeignKey(
+        TeamMember, on_delete=models.CASCADE, related_name="walk_in_hours", verbose_name=_("team member")
+    )
     place = models.ForeignKey(
         Place,
         on_delete=models.SET_NULL,

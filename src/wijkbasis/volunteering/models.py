@@ -257,7 +257,12 @@ class Vacancy(TimeStampedModel):
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     expiry_reminder_sent_at = models.DateTimeField(_("expiry reminder sent at"), null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
     )
     objects = VacancyQuerySet.as_manager()
 
@@ -488,10 +493,12 @@ class Response(TimeStampedModel):
 class ResponseEvent(models.Model):
     """One step in a response's history: who moved it from what to what, and when."""
 
-    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="events")
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="events", verbose_name=_("response"))
     from_status = models.CharField(_("from"), max_length=20, blank=True)
     to_status = models.CharField(_("to"), max_length=20)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("by")
+    )
     at = models.DateTimeField(_("at"), default=timezone.now)
     #: Why it went one step back (a step back always says why).
     reason = models.CharField(_("why it went back"), max_length=300, blank=True)
@@ -508,8 +515,10 @@ class ResponseEvent(models.Model):
 
 
 class ResponseNote(models.Model):
-    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="notes", verbose_name=_("response"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("written by")
+    )
     text = models.TextField(_("note"))
     created_at = models.DateTimeField(_("written at"), default=timezone.now)
 
@@ -527,7 +536,9 @@ class ResponseNote(models.Model):
 class Placement(models.Model):
     """A volunteer placed with an organisation."""
 
-    response = models.OneToOneField(Response, on_delete=models.CASCADE, related_name="placement")
+    response = models.OneToOneField(
+        Response, on_delete=models.CASCADE, related_name="placement", verbose_name=_("response")
+    )
     start_date = models.DateField(_("start date"))
     hours_per_week = models.DecimalField(_("hours per week"), max_digits=4, decimal_places=1, null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
@@ -554,12 +565,21 @@ class FollowUp(models.Model):
         VACANCY_EXPIRES = "vacancy_expires", _("vacancy expires soon")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    response = models.ForeignKey(Response, on_delete=models.CASCADE, null=True, blank=True, related_name="follow_ups")
-    team = models.ForeignKey("areas.NeighbourhoodTeam", on_delete=models.CASCADE, related_name="follow_ups")
+    response = models.ForeignKey(
+        Response, on_delete=models.CASCADE, null=True, blank=True, related_name="follow_ups", verbose_name=_("response")
+    )
+    team = models.ForeignKey(
+        "areas.NeighbourhoodTeam", on_delete=models.CASCADE, related_name="follow_ups", verbose_name=_("team")
+    )
     due_on = models.DateField(_("due on"))
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)
     done_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("done by"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -592,7 +612,9 @@ class TalentProfile(TimeStampedModel):
         BROKERS = "brokers", _("me and the sociaal makelaars of my neighbourhood")
         BROKERS_AND_ORGANISATIONS = "organisations", _("also organisations looking for volunteers")
 
-    resident = models.OneToOneField("accounts.Resident", on_delete=models.CASCADE, related_name="talent_profile")
+    resident = models.OneToOneField(
+        "accounts.Resident", on_delete=models.CASCADE, related_name="talent_profile", verbose_name=_("resident")
+    )
     talents = models.TextField(_("what I am good at"), blank=True)
     wishes = models.TextField(_("what I would like to do"), blank=True)
     skills = models.ManyToManyField(Skill, blank=True, related_name="skilled_profiles", verbose_name=_("skills"))
@@ -628,11 +650,16 @@ class SavedSearch(models.Model):
 
     email = models.EmailField(_("e-mail address"))
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="saved_searches"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="saved_searches",
+        verbose_name=_("account"),
     )
     query = models.CharField(_("search"), max_length=1000, help_text=_("The filters, as in the address of the page."))
     label = models.CharField(_("description"), max_length=200)
-    token = models.CharField(max_length=64, unique=True, default=_token)
+    token = models.CharField(max_length=64, unique=True, default=_token, verbose_name=_("link code"))
     language = models.CharField(_("language"), max_length=8, default="nl")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)

@@ -39,3 +39,21 @@ def test_translations_keep_their_placeholders() -> None:
 
 def _placeholders(text: str) -> set[str]:
     return set(re.findall(r"%\((\w+)\)[sd]", text))
+
+
+def test_every_field_of_our_models_has_a_translatable_label() -> None:
+    """Without a verbose_name Django makes a label from the field's name: the management site,
+    forms, error messages and the personal-data download then show English ('Shared by')."""
+    from django.apps import apps
+    from django.utils.functional import Promise
+
+    unlabelled = [
+        f"{model._meta.label}.{field.name}"
+        for model in apps.get_models()
+        if model.__module__.startswith("wijkbasis.")
+        for field in model._meta.get_fields()
+        if getattr(field, "concrete", False)
+        and not field.auto_created
+        and not isinstance(field.verbose_name, Promise)  # type: ignore[union-attr]  # concrete: a Field
+    ]
+    assert not unlabelled, unlabelled
