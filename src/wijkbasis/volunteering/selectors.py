@@ -10,7 +10,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from statistics import median
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import QueryDict
@@ -27,6 +27,14 @@ from wijkbasis.volunteering.models import (
     TalentProfile,
     Vacancy,
 )
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class ResponseCount(TypedDict):
+    response_count: int
+
 
 # ---------------------------------------------------------------------------
 # Which neighbourhood teams a vacancy and a response belong to (one rule, models.py)
@@ -64,7 +72,9 @@ def own_response_to(user: Any, vacancy: Vacancy) -> Response | None:
     return Response.objects.visible_to(user).filter(vacancy=vacancy, resident__user_id=user.pk).first()
 
 
-def vacancies_with_response_counts(vacancies: QuerySet[Vacancy]) -> QuerySet[Vacancy]:
+def vacancies_with_response_counts(
+    vacancies: QuerySet[Vacancy],
+) -> QuerySet[WithAnnotations[Vacancy, ResponseCount]]:
     """Vacancies with how many responses each has (counted, so it stays true when responses are
     merged, erased or purged), most recently changed first."""
     return vacancies.select_related("organisation").annotate(response_count=Count("responses")).order_by("-updated_at")
@@ -410,7 +420,7 @@ def logged_objects_in_words(model_label: str, ids: list[str]) -> dict[str, Any] 
     }
     if model_label in by_response:
         model, prefix, own, other = by_response[model_label]
-        rows = model.objects.filter(pk__in=numbers).values_list(
+        rows = model._default_manager.filter(pk__in=numbers).values_list(
             "pk", f"{prefix}vacancy__title", f"{prefix}resident__name"
         )
         return {
