@@ -6,6 +6,7 @@ on a phone."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -50,7 +51,7 @@ def bars(
     title: str,
     label_header: str,
     value_header: str,
-    items: list[tuple[str, float | None]],
+    items: Sequence[tuple[str, float | None]],
     *,
     empty: str,
     total: bool = True,
@@ -76,6 +77,10 @@ def dashboard_charts(figures: BuurtserviceFigures, districts: dict[int, Any]) ->
     for row in figures.districts.values():
         for category, count in row.done_by_category.items():
             by_category[category] = by_category.get(category, 0) + count
+    by_kind = sorted(by_category.items(), key=lambda item: (-item[1], item[0]))
+    left = sorted(
+        ((str(outcomes.get(key, key)), count) for key, count in figures.outcomes.items()), key=lambda item: -item[1]
+    )
     by_district = [
         (districts[district_id].name if district_id in districts else _("neighbourhood not known"), row.done)
         for district_id, row in sorted(
@@ -101,7 +106,7 @@ def dashboard_charts(figures: BuurtserviceFigures, districts: dict[int, Any]) ->
             _("Jobs done by kind"),
             _("Kind of job"),
             _("Done"),
-            sorted(by_category.items(), key=lambda item: (-item[1], item[0])),
+            by_kind,
             empty=_("No jobs were done in this period."),
         ),
         "by_district": bars(
@@ -117,9 +122,7 @@ def dashboard_charts(figures: BuurtserviceFigures, districts: dict[int, Any]) ->
             _("Participants who left, and where they went"),
             _("Outcome"),
             _("Participants"),
-            sorted(
-                ((str(outcomes.get(key, key)), count) for key, count in figures.outcomes.items()), key=lambda i: -i[1]
-            ),
+            left,
             empty=_("No participant left in this period."),
         ),
         "hours": bars(

@@ -26,7 +26,7 @@ def capped_count(rows: Any, cap: int = COUNT_CAP) -> int:
     return len(rows[: cap + 1])
 
 
-class CappedPaginator(Paginator):
+class CappedPaginator(Paginator[Any]):
     """A Paginator whose `count` is at most `cap`; `capped` says there are more rows."""
 
     def __init__(self, object_list: Any, per_page: int, *, cap: int = COUNT_CAP, **kwargs: Any) -> None:

@@ -105,9 +105,9 @@ def _through_own_keys(model: type[models.Model], lookups: dict[str, Any]) -> Q:
         relation, _, rest = lookup.partition("__")
         by_relation.setdefault(relation, {})[rest] = value
     condition = Q()
-    for relation, rest in by_relation.items():
+    for relation, related_lookups in by_relation.items():
         related: Any = model._meta.get_field(relation).related_model
-        condition &= Q(**{f"{relation}__in": related._default_manager.filter(**rest).values("pk")})
+        condition &= Q(**{f"{relation}__in": related._default_manager.filter(**related_lookups).values("pk")})
     return condition
 
 

@@ -63,7 +63,7 @@ def test_management_site_pages_have_no_axe_violations(page: Any, live_server: An
         # Breadcrumbs (axe link-in-text-block), and checkboxes, not Django's filter_horizontal.
         "accounts index": "/beheer/accounts/",
         "user list": "/beheer/accounts/user/",
-        "team change": f"/beheer/areas/neighbourhoodteam/{NeighbourhoodTeam.objects.first().pk}/change/",
+        "team change": f"/beheer/areas/neighbourhoodteam/{NeighbourhoodTeam.objects.all()[0].pk}/change/",
         "job kind change": f"/beheer/buurtservice/jobcategory/{job_kind.pk}/change/",
     }
     for label, path in pages.items():
