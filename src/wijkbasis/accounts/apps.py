@@ -18,7 +18,7 @@ class AccountsConfig(AppConfig):
         from wijkbasis.core.daily import register_daily
 
         register_daily("purge_expired", purge_expired)
-
-        from wijkbasis.accounts.models import RESIDENT_NAME_SEARCH
-
-        RESIDENT_NAME_SEARCH.repair_after_migrate(self)
+        # The residents' name-search index (RESIDENT_NAME_SEARCH) is made by its migration and
+        # needs no repair after migrate: it exists on PostgreSQL only, which keeps an index when a
+        # migration alters the table (the repair is for SQLite's triggers). Re-running CREATE INDEX
+        # after migrate failed inside a transaction with pending trigger events (the demo twice).
