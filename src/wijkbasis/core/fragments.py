@@ -3,10 +3,11 @@
 A part of a page that is the same for every visitor (a wijk's teams, places and map; the home
 page's municipalities) is rendered once per language and kept under the *version* of the data
 it shows. An app names its data (`"areas"`) and bumps the version whenever that data changes
-(`invalidate_on_change` connects the receivers for its models); every part rendered before is
-then never read again and ages out of the cache. The version lives in the shared cache too
+(`invalidate_on_change` connects the receivers for its models); a part kept under an older
+version is rendered again at its next request. The version lives in the shared cache too
 (settings.CACHES, the database by default), so a change made by one server process is seen by
-all of them at their next request.
+all of them at their next request; each part is kept with the version it was rendered under,
+so one read of the cache gets both.
 
 Never personal: cache only what an anonymous visitor sees as well. The page around a part (the
 header with the account links, the CSRF token of its forms, messages) is rendered per request.
@@ -58,26 +59,35 @@ def _key(kind: str, parts: Iterable[Any]) -> str:
     name = ":".join(str(part) for part in parts)
     if len(name) > 100 or not name.isascii():
         name = hashlib.sha256(name.encode()).hexdigest()
-    return f"fragments:{kind}:{version(kind)}:{get_language()}:{name}"
+    return f"fragments:{kind}:{get_language()}:{name}"
 
 
 def cached_fragment(kind: str, parts: Iterable[Any], render: Callable[[], str]) -> SafeString:
     """The part named `parts`, rendered by `render()` when the cache does not have it (in the
-    active language) for the current version of `kind`."""
-    key = _key(kind, parts)
-    html: str | None = cache.get(key)
-    if html is None:
-        html = str(render())
-        cache.set(key, html, timeout=TIMEOUT)
+    active language) for the current version of `kind`. A part is kept with the version it was
+    rendered under, so one read of the shared cache gets both the version and the part."""
+    key, version_key = _key(kind, parts), _version_key(kind)
+    found = cache.get_many([version_key, key])
+    current = found.get(version_key)
+    if current is None:
+        current = version(kind)
+    stored = found.get(key)
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == current:
+        return mark_safe(stored[1])  # rendered by our own templates, escaped there
+    html = str(render())
+    cache.set(key, (current, html), timeout=TIMEOUT)
     return mark_safe(html)  # rendered by our own templates, escaped there
 
 
-def invalidate_on_change(kind: str, app_label: str, *, except_models: Iterable[str] = ()) -> None:
-    """Bump `kind` whenever a model of the app is saved or deleted, or a many-to-many relation
-    of one changes; and after `migrate` (new code may render the parts differently, and a test
-    database is emptied that way). Bulk writes pass no signals: commands that make them call
-    `bump` themselves."""
+def invalidate_on_change(
+    kind: str, app_label: str, *, except_models: Iterable[str] = (), only_models: Iterable[str] = ()
+) -> None:
+    """Bump `kind` whenever a model of the app (of `only_models`, if given; never of
+    `except_models`) is saved or deleted, or a many-to-many relation of one changes; and after
+    `migrate` (new code may render the parts differently, and a test database is emptied that
+    way). Bulk writes pass no signals: commands that make them call `bump` themselves."""
     skipped = set(except_models)
+    only = set(only_models)
 
     def changed(**_kwargs: Any) -> None:
         bump(kind)
@@ -87,7 +97,7 @@ def invalidate_on_change(kind: str, app_label: str, *, except_models: Iterable[s
 
     uid = f"fragments:{kind}"
     for model in apps.get_app_config(app_label).get_models():
-        if model._meta.model_name in skipped:
+        if model._meta.model_name in skipped or (only and model._meta.model_name not in only):
             continue
         post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"{uid}:save:{model._meta.label}")
         post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"{uid}:delete:{model._meta.label}")

@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+#: The kind (core.fragments) of the vacancy search's rendered form.
+SEARCH_FORM_FRAGMENTS = "vacancy-search-form"
+
 
 class VolunteeringConfig(AppConfig):
     name = "wijkbasis.volunteering"
@@ -18,3 +21,11 @@ class VolunteeringConfig(AppConfig):
         from wijkbasis.volunteering.search import SEARCH_INDEX
 
         SEARCH_INDEX.repair_after_migrate(self)
+
+        from wijkbasis.core.fragments import invalidate_on_change
+
+        # The search form (vacancies.html) and its choices of skills and wijken, kept rendered:
+        # they change with the skills and the areas.
+        invalidate_on_change("skills", "volunteering", only_models=["skill"])
+        invalidate_on_change(SEARCH_FORM_FRAGMENTS, "volunteering", only_models=["skill"])
+        invalidate_on_change(SEARCH_FORM_FRAGMENTS, "areas", except_models=["postcodearea"])

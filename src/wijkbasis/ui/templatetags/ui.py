@@ -55,7 +55,30 @@ def choice_options(field: Any) -> SafeString:
     """Every choice of a group of radios or checkboxes (a bound field) as an input with its
     label, for form_field.html. In Python, not a template loop: with 200 wijken to choose from,
     rendering a template (or two: Django's widget templates) per choice cost more than the
-    rest of the page."""
+    rest of the page.
+
+    A form field with `choices_cached_under = "<fragments kind>"` (choices read from the
+    database, the same for everyone: wijken, skills) is rendered once per language, name and
+    selection and kept as a public fragment (core.fragments) until that kind of data changes:
+    no query for its choices and no rendering on most requests. Not with errors (their ids
+    are linked from the inputs)."""
+    kind = getattr(field.field, "choices_cached_under", None)
+    if kind is None or field.errors:
+        return _choice_options(field)
+    from wijkbasis.core.fragments import cached_fragment
+
+    selected = sorted(str(value) for value in _as_list(field.value()))
+    parts = ("choices", field.form.__class__.__name__, field.auto_id or "", field.html_name, *selected)
+    return cached_fragment(kind, parts, lambda: _choice_options(field))
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None or value == "":
+        return []
+    return list(value) if isinstance(value, list | tuple) else [value]
+
+
+def _choice_options(field: Any) -> SafeString:
     kind = "radio" if field.widget_type == "radioselect" else "checkbox"
     return format_html_join(
         "",

@@ -62,6 +62,15 @@ def _district_choices() -> QuerySet[District]:
 class FilterForm(forms.Form):
     #: Every filter may stay empty: the form does not mark each field "(optional)".
     all_optional = True
+    #: Choices from the database, the same for everyone, kept rendered (ui's choice_options)
+    #: under this kind of core.fragments data: field name → kind.
+    choices_cached_under = {"wijk": "areas", "vaardigheid": "skills"}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, kind in self.choices_cached_under.items():
+            if name in self.fields:
+                self.fields[name].choices_cached_under = kind  # type: ignore[attr-defined]
 
 
 class VacancyFilter(django_filters.FilterSet):

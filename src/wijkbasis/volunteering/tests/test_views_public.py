@@ -32,7 +32,15 @@ from wijkbasis.areas.models import District, NeighbourhoodTeam, Organisation, Pl
 from wijkbasis.areas.tests.factories import OrganisationFactory
 from wijkbasis.core.models import SubmittedForm
 from wijkbasis.volunteering import services, slots
-from wijkbasis.volunteering.models import FollowUp, Response, SavedSearch, Suitability, Vacancy, organisation_url
+from wijkbasis.volunteering.models import (
+    FollowUp,
+    Response,
+    SavedSearch,
+    Skill,
+    Suitability,
+    Vacancy,
+    organisation_url,
+)
 from wijkbasis.volunteering.selectors import search_vacancies
 from wijkbasis.volunteering.tests.factories import SavedSearchFactory, SkillFactory, VacancyFactory
 
@@ -477,6 +485,8 @@ def test_list_detail_and_organisation_pages_use_a_constant_number_of_queries(cli
     search = f"{VACANCIES}?wijk=leesten&wijk=warnsveld&vaardigheid=tuinieren&vaardigheid=koken&q=tuin&dag=di"
     empty = f"{VACANCIES}?wijk=leesten&dag=di&dagdeel=avond&vaardigheid=koken&uren=2&geschikt=ouderen&q=klus"
     urls = [VACANCIES, search, empty, bank.tuinman.get_absolute_url(), organisation_url(bank.organisation)]
+    for url in urls:  # the search form is rendered once and then read from the cache
+        client.get(url)
     before = [_queries(client, url) for url in urls]
     for number in range(60):
         bank.vacancy(
@@ -490,6 +500,30 @@ def test_list_detail_and_organisation_pages_use_a_constant_number_of_queries(cli
     after = [_queries(client, url) for url in urls]
     assert after == before
     assert _queries(client, search, headers={"hx-request": "true"}) <= before[1]
+
+
+def test_the_search_form_is_kept_rendered_per_selection_until_skills_or_wijken_change(
+    client: Client, bank: Bank
+) -> None:
+    url = f"{VACANCIES}?vaardigheid=koken"
+    first = _queries(client, url)
+    again = _queries(client, url)
+    assert again < first  # the form (with its choices of wijken and skills) from the cache
+    assert re.search(r'value="koken"[^>]*checked', client.get(url).content.decode()) is not None
+    # Another selection is its own fragment: nothing of the first one's choice shows.
+    other = client.get(f"{VACANCIES}?vaardigheid=tuinieren").content.decode()
+    assert re.search(r'value="koken"[^>]*checked', other) is None
+    assert re.search(r'value="tuinieren"[^>]*checked', other) is not None
+
+    skill = Skill.objects.get(slug="koken")
+    skill.name = "Koken voor buren"
+    skill.save()
+    assert "Koken voor buren" in page_text(client.get(url))
+
+    district = District.objects.get(slug="leesten")
+    district.name = "Leesten-Oost"
+    district.save()
+    assert "Leesten-Oost" in page_text(client.get(url))
 
 
 # ---------------------------------------------------------------------------

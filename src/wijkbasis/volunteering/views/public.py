@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from typing import Any
+from urllib.parse import urlencode
 
 from allauth.core import ratelimit
 from django.conf import settings
@@ -94,6 +95,11 @@ def vacancies(request: HttpRequest) -> HttpResponse:
         "save_form": SaveSearchForm(initial={"query": query, "email": user_email}),
         "query": query,
         "show_filters": bool(set(filterset.active_params()) - {"q"}),
+        # What the rendered form follows from (vacancies.html keeps it as a fragment): every
+        # parameter as sent, in a fixed order, except the page.
+        "form_key": urlencode(
+            sorted((name, value) for name, values in request.GET.lists() for value in values if name != "pagina")
+        ),
         "breadcrumbs": breadcrumbs((_("Volunteer work"), "")),
         **_for_organisations(request),
     }
