@@ -42,7 +42,8 @@ What a query can do:
   without words (empty, only stop words, only emoji) does not filter at all. Only the first
   8 words count.
 
-Keeping the index current: `services.save_vacancy` calls `index_vacancy` after the commit. A
+Keeping the index current: `services.save_vacancy` (and every change of status) calls
+`index_vacancy` after the commit; only published vacancies have an index row. A
 database trigger removes the index row of a deleted vacancy (on PostgreSQL a trigger, not a
 foreign key, because Django's test flush truncates the vacancy table without CASCADE).
 Renaming a skill (or its terms), organisation, place or wijk changes documents too: index those vacancies
@@ -276,7 +277,11 @@ def index_vacancies(
     queryset: QuerySet[Vacancy], *, batch_size: int = BATCH_SIZE, progress: Callable[[int], None] | None = None
 ) -> int:
     """(Re)index the vacancies of an unsliced queryset, in batches of a fixed number of queries
-    (read with skills and districts, then one or two writes); returns how many were indexed."""
+    (read with skills and districts, then a few writes); returns how many were brought up to date.
+
+    Only published vacancies are in the index (the public search finds nothing else); the rows
+    of the others are removed. A vacancy bank keeps its filled, closed and expired vacancies for
+    years: searching only the published ones keeps the index a fraction of the table."""
     alias = queryset.db
     _vendor(alias)
     # Through the ids: the queryset may join rows twice or be distinct, which locking refuses.
@@ -296,11 +301,19 @@ def index_vacancies(
             batch = list(vacancies.filter(pk__gt=last_pk).select_for_update(of=("self",), no_key=True)[:batch_size])
             if not batch:
                 return done
-            _write(alias, {vacancy.pk: vacancy_document(vacancy) for vacancy in batch}, managed)
+            listed = {vacancy.pk: vacancy_document(vacancy) for vacancy in batch if _listed(vacancy)}
+            if listed:
+                _write(alias, listed, managed)
+            _remove(alias, [vacancy.pk for vacancy in batch if vacancy.pk not in listed])
         done += len(batch)
         last_pk = batch[-1].pk
         if progress is not None:
             progress(done)
+
+
+def _listed(vacancy: Vacancy) -> bool:
+    """In the index: published (the search's own filter decides on expiry and the organisation)."""
+    return vacancy.status == Vacancy.Status.PUBLISHED
 
 
 def index_vacancy(vacancy: Vacancy) -> None:
@@ -310,11 +323,17 @@ def index_vacancy(vacancy: Vacancy) -> None:
 
 def remove_from_index(vacancy_id: int, *, using: str = "default") -> None:
     """Not needed after deleting a vacancy (a trigger does that); for taking one out of search."""
-    with connections[using].cursor() as cursor:
-        if _vendor(using) == "postgresql":
-            cursor.execute("DELETE FROM volunteering_vacancy_search WHERE vacancy_id = %s", [vacancy_id])
+    _remove(using, [vacancy_id])
+
+
+def _remove(alias: str, vacancy_ids: list[int]) -> None:
+    if not vacancy_ids:
+        return
+    with connections[alias].cursor() as cursor:
+        if _vendor(alias) == "postgresql":
+            cursor.execute("DELETE FROM volunteering_vacancy_search WHERE vacancy_id = ANY(%s)", [vacancy_ids])
         else:
-            cursor.execute("DELETE FROM volunteering_vacancy_fts WHERE rowid = %s", [vacancy_id])
+            cursor.executemany("DELETE FROM volunteering_vacancy_fts WHERE rowid = %s", [[pk] for pk in vacancy_ids])
 
 
 def forget_deleted_vacancies(*, using: str = "default") -> int:

@@ -300,8 +300,30 @@ def test_any_input_is_safe(bank: Bank, text: str, expected: list[str]) -> None:
     assert Vacancy.objects.count() == 7
 
 
+def _index_rows() -> int:
+    table = "volunteering_vacancy_search" if connection.vendor == "postgresql" else "volunteering_vacancy_fts"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM {table}")  # a fixed name
+        return int(cursor.fetchone()[0])
+
+
+def test_only_published_vacancies_are_in_the_index(bank: Bank) -> None:
+    # Even searching every vacancy: the draft has no index row.
+    assert search("tuin", Vacancy.objects.all()) == [bank.garden, bank.gardening]
+    assert _index_rows() == 6
+    bank.draft.status = Vacancy.Status.PUBLISHED
+    bank.draft.save()
+    index_vacancy(bank.draft)
+    assert search("tuin") == [bank.draft, bank.garden, bank.gardening]
+    assert _index_rows() == 7
+    bank.garden.status = Vacancy.Status.FILLED
+    bank.garden.save()
+    index_vacancy(bank.garden)
+    assert search("tuin", Vacancy.objects.all()) == [bank.draft, bank.gardening]
+    assert _index_rows() == 6
+
+
 def test_composes_with_filters_ordering_count_and_slicing(bank: Bank) -> None:
-    assert search("tuin", Vacancy.objects.all()) == [bank.draft, bank.garden, bank.gardening]
     assert search("tuin") == [bank.garden, bank.gardening]  # the draft is not published
     found = apply_text_search(Vacancy.objects.published(), "tuin")
     assert found.count() == 2
