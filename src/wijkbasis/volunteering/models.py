@@ -7,6 +7,7 @@ import secrets
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -92,7 +93,7 @@ class NotMatchedReason(LocalizedName, models.Model):
 #: (`teams_for_vacancy`, `teams_for_response`, `Response.objects.visible_to`).
 VACANCY_DISTRICT_LOOKUPS = ("districts", "place__district")
 #: A response belongs to the wijken of its vacancy and to the wijk of the person responding.
-RESPONSE_DISTRICT_LOOKUPS = (*(f"vacancy__{lookup}" for lookup in VACANCY_DISTRICT_LOOKUPS), "resident__district")
+RESPONSE_DISTRICT_LOOKUPS = ("resident__district", *(f"vacancy__{lookup}" for lookup in VACANCY_DISTRICT_LOOKUPS))
 
 
 def _through_own_keys(model: type[models.Model], lookups: dict[str, Any]) -> Q:
@@ -107,8 +108,30 @@ def _through_own_keys(model: type[models.Model], lookups: dict[str, Any]) -> Q:
     condition = Q()
     for relation, related_lookups in by_relation.items():
         related: Any = model._meta.get_field(relation).related_model
-        condition &= Q(**{f"{relation}__in": related._default_manager.filter(**related_lookups).values("pk")})
+        # Further relations of the related model become semi-joins on its keys too (a
+        # vacancy's `organisation__municipality_id__in`: the vacancies of those organisations,
+        # through the index on organisation_id, not every vacancy joined to its organisation);
+        # `isnull` stays a join: "no wijk" is a missing row, which a semi-join cannot ask for.
+        joined = {lookup: value for lookup, value in related_lookups.items() if lookup.endswith("__isnull")}
+        through = {lookup: value for lookup, value in related_lookups.items() if lookup not in joined}
+        nested = [lookup for lookup in through if "__" in lookup.partition("__")[2] and _is_relation(related, lookup)]
+        rows = related._default_manager.filter(
+            **joined, **{lookup: through[lookup] for lookup in through if lookup not in nested}
+        )
+        if nested:
+            rows = rows.filter(_through_own_keys(related, {lookup: through[lookup] for lookup in nested}))
+        condition &= Q(**{f"{relation}__in": rows.values("pk")})
     return condition
+
+
+def _is_relation(model: type[models.Model], lookup: str) -> bool:
+    """The lookup's first part is a foreign key of the model (`organisation__…`)."""
+    first = lookup.partition("__")[0]
+    try:
+        field = model._meta.get_field(first)
+    except FieldDoesNotExist:
+        return False
+    return bool(field.is_relation and field.many_to_one)
 
 
 def _in_districts(model: type[models.Model], lookups: tuple[str, ...], district_ids: Any) -> Q:
