@@ -73,7 +73,7 @@ def cached_fragment(kind: str, parts: Iterable[Any], render: Callable[[], str]) 
         current = version(kind)
     stored = found.get(key)
     if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == current:
-        return mark_safe(stored[1])  # rendered by our own templates, escaped there
+        return mark_safe(str(stored[1]))  # rendered by our own templates, escaped there
     html = str(render())
     cache.set(key, (current, html), timeout=TIMEOUT)
     return mark_safe(html)  # rendered by our own templates, escaped there
