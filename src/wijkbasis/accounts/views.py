@@ -44,6 +44,7 @@ from wijkbasis.core.access import access_list
 from wijkbasis.core.access_log import Action, actor_for, log_access
 from wijkbasis.core.idempotency import once
 from wijkbasis.core.models import SubmittedForm
+from wijkbasis.core.pagination import COUNT_CAP, capped_count
 from wijkbasis.core.types import HttpRequest
 
 PAGE_SIZE = 25
@@ -215,7 +216,9 @@ def werkplek(request: AuthenticatedHttpRequest) -> HttpResponse:
             "teams": teams,
             "tasks": tasks,
             "waiting": sum(task.count for task in tasks),
-            "resident_total": Resident.objects.visible_to(request.user).count(),
+            # Counted up to the cap: counting a team's 30,000 residents would cost more than the page.
+            "resident_total": capped_count(Resident.objects.visible_to(request.user)),
+            "resident_cap": COUNT_CAP,
             "is_administrator": access_of(request.user).is_administrator,
         },
     )

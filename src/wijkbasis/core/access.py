@@ -25,11 +25,12 @@ from contextlib import contextmanager
 from typing import Any, Self, TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db import models, transaction
 from django.http import Http404
 
 from wijkbasis.core.access_log import Action, Actor, acting_as, actor_for, log_access, log_accesses, subjects_of
+from wijkbasis.core.pagination import CappedPaginator
 
 M = TypeVar("M", bound=models.Model)
 
@@ -136,8 +137,10 @@ def access_list(objects: Iterable[M], user: Any, *, purpose: str) -> list[M]:
 
 
 def access_page(queryset: models.QuerySet[M], user: Any, number: Any, *, purpose: str, per_page: int = 25) -> Page[M]:
-    """A page of the rows `user` may see, each logged as seen in a list."""
-    page = Paginator(_visible(queryset, user), per_page).get_page(number)
+    """A page of the rows `user` may see, each logged as seen in a list. Counted up to
+    core.pagination's cap (`page.paginator.capped`: "more than 1,000"): counting all of a
+    team's 30,000 residents would cost more than the page."""
+    page = CappedPaginator(_visible(queryset, user), per_page).get_page(number)
     page.object_list = access_list(page.object_list, user, purpose=purpose)
     return page
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
+from django.utils.formats import number_format
 from django.utils.functional import cached_property
 
 #: Lists count up to this many rows; above it they say "more than".
@@ -46,3 +47,8 @@ class CappedPaginator(Paginator[Any]):
     def capped(self) -> bool:
         """There are more rows than the cap (and than the pages offer)."""
         return self.found > self.cap
+
+    @property
+    def cap_display(self) -> str:
+        """The cap as a number in words of the active language ("1.000" in Dutch)."""
+        return number_format(self.cap, force_grouping=True)
