@@ -12,6 +12,11 @@ so one read of the cache gets both.
 Never personal: cache only what an anonymous visitor sees as well. The page around a part (the
 header with the account links, the CSRF token of its forms, messages) is rendered per request.
 
+A kind made of other kinds' data (the vacancy search form shows skills and wijken) is declared
+with `follows("vacancy-search-form", "skills", "areas")`: it is bumped whenever one of those is.
+Only declared kinds can be cached, so a misspelt kind in a template fails at once instead of
+being kept, never invalidated, for hours.
+
 In templates: `{% load fragments %}{% fragment "areas" "district" district.pk %}…{% endfragment %}`;
 in code: `cached_fragment("areas", ("district", pk), render)`.
 """
@@ -25,6 +30,7 @@ from typing import Any
 
 from django.apps import apps
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.safestring import SafeString, mark_safe
@@ -33,6 +39,9 @@ from django.utils.translation import get_language
 #: Parts are kept this long at most, also when nothing changes: a safety net for a change made
 #: past the model signals (a raw SQL update) and room for the cache to forget rarely seen parts.
 TIMEOUT = 6 * 3600
+
+#: Every declared kind, each with the kinds that follow it (bumped whenever it is).
+_FOLLOWERS: dict[str, set[str]] = {}
 
 
 def _version_key(kind: str) -> str:
@@ -51,8 +60,35 @@ def version(kind: str) -> int:
 
 
 def bump(kind: str) -> None:
-    """This kind of data changed: parts rendered before are not used again."""
-    cache.set(_version_key(kind), time.time_ns(), timeout=None)
+    """This kind of data changed: parts rendered before, of it and of the kinds that follow it,
+    are not used again."""
+    kinds, todo = set(), [kind]
+    while todo:
+        current = todo.pop()
+        if current not in kinds:
+            kinds.add(current)
+            todo.extend(_FOLLOWERS.get(current, ()))
+    now = time.time_ns()
+    cache.set_many({_version_key(each): now for each in kinds}, timeout=None)
+
+
+def bump_all() -> None:
+    """Every kind changed: for commands that write with bulk_create or raw SQL (no signals)."""
+    for kind in list(_FOLLOWERS):
+        bump(kind)
+
+
+def declare(kind: str) -> None:
+    """`kind` may be cached; `invalidate_on_change` and `follows` declare theirs."""
+    _FOLLOWERS.setdefault(kind, set())
+
+
+def follows(kind: str, *sources: str) -> None:
+    """`kind` shows the data of the `sources` kinds: bump it whenever one of them is bumped."""
+    declare(kind)
+    for source in sources:
+        declare(source)
+        _FOLLOWERS[source].add(kind)
 
 
 def _key(kind: str, parts: Iterable[Any]) -> str:
@@ -66,6 +102,10 @@ def cached_fragment(kind: str, parts: Iterable[Any], render: Callable[[], str]) 
     """The part named `parts`, rendered by `render()` when the cache does not have it (in the
     active language) for the current version of `kind`. A part is kept with the version it was
     rendered under, so one read of the shared cache gets both the version and the part."""
+    if kind not in _FOLLOWERS:
+        raise ImproperlyConfigured(
+            f"Fragment kind {kind!r} is not declared: call invalidate_on_change or follows for it in an app's ready()."
+        )
     key, version_key = _key(kind, parts), _version_key(kind)
     found = cache.get_many([version_key, key])
     current = found.get(version_key)
@@ -86,6 +126,7 @@ def invalidate_on_change(
     `except_models`) is saved or deleted, or a many-to-many relation of one changes; and after
     `migrate` (new code may render the parts differently, and a test database is emptied that
     way). Bulk writes pass no signals: commands that make them call `bump` themselves."""
+    declare(kind)
     skipped = set(except_models)
     only = set(only_models)
 

@@ -252,8 +252,11 @@ def scale_modules() -> list[ModuleType]:
 
 
 def generate_all(ctx: ScaleContext) -> None:
-    """Run every app's `generate(ctx)` in order, each in one transaction."""
+    """Run every app's `generate(ctx)` in order, each in one transaction; then forget the public
+    pages' cached parts (bulk writes send no signals)."""
     from django.db import transaction
+
+    from wijkbasis.core.fragments import bump_all
 
     for module in scale_modules():
         generate = getattr(module, "generate", None)
@@ -265,6 +268,7 @@ def generate_all(ctx: ScaleContext) -> None:
         with transaction.atomic():
             generate(ctx)
         ctx.timings[name] = time.perf_counter() - started
+    bump_all()
 
 
 def bench_pages(ctx: ScaleContext) -> list[BenchPage]:

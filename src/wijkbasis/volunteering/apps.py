@@ -22,10 +22,9 @@ class VolunteeringConfig(AppConfig):
 
         SEARCH_INDEX.repair_after_migrate(self)
 
-        from wijkbasis.core.fragments import invalidate_on_change
+        from wijkbasis.core.fragments import follows, invalidate_on_change
 
         # The search form (vacancies.html) and its choices of skills and wijken, kept rendered:
-        # they change with the skills and the areas.
+        # they change with the skills and the areas (the areas app's kind).
         invalidate_on_change("skills", "volunteering", only_models=["skill"])
-        invalidate_on_change(SEARCH_FORM_FRAGMENTS, "volunteering", only_models=["skill"])
-        invalidate_on_change(SEARCH_FORM_FRAGMENTS, "areas", except_models=["postcodearea"])
+        follows(SEARCH_FORM_FRAGMENTS, "skills", "areas")

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from conftest import login, page_text
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -107,18 +108,52 @@ def test_a_part_cached_for_a_visitor_leaves_the_header_personal(client: Any, zut
     assert part in logged_in
 
 
-def test_bump_makes_every_part_of_its_kind_render_again() -> None:
+@pytest.fixture
+def own_kinds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test's kinds are declared in a copy of the registry, forgotten after the test."""
+    monkeypatch.setattr(fragments, "_FOLLOWERS", {kind: set(f) for kind, f in fragments._FOLLOWERS.items()})
+
+
+def _counting_render() -> tuple[list[int], Any]:
     renders: list[int] = []
 
     def render() -> str:
         renders.append(1)
         return f"<p>{len(renders)}</p>"
 
+    return renders, render
+
+
+def test_bump_makes_every_part_of_its_kind_render_again(own_kinds: None) -> None:
+    fragments.declare("test")
+    renders, render = _counting_render()
+
     assert fragments.cached_fragment("test", ["one"], render) == "<p>1</p>"
     assert fragments.cached_fragment("test", ["one"], render) == "<p>1</p>"
     fragments.bump("test")
     assert fragments.cached_fragment("test", ["one"], render) == "<p>2</p>"
     assert len(renders) == 2
+
+
+def test_a_kind_that_follows_others_is_bumped_with_each_of_them_and_only_them(own_kinds: None) -> None:
+    fragments.follows("test-both", "test-left", "test-right")
+    fragments.declare("test-other")
+    renders, render = _counting_render()
+
+    assert fragments.cached_fragment("test-both", ["x"], render) == "<p>1</p>"
+    fragments.bump("test-other")
+    assert fragments.cached_fragment("test-both", ["x"], render) == "<p>1</p>"
+    fragments.bump("test-left")
+    assert fragments.cached_fragment("test-both", ["x"], render) == "<p>2</p>"
+    fragments.bump("test-right")
+    assert fragments.cached_fragment("test-both", ["x"], render) == "<p>3</p>"
+    fragments.bump_all()
+    assert fragments.cached_fragment("test-both", ["x"], render) == "<p>4</p>"
+
+
+def test_an_undeclared_kind_is_refused_rather_than_kept_without_invalidation() -> None:
+    with pytest.raises(ImproperlyConfigured):
+        fragments.cached_fragment("misspelt", ["x"], lambda: "<p>never</p>")
 
 
 def test_pages_are_compressed_with_gzip(client: Any, zutphen: Any) -> None:
