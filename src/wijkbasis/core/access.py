@@ -89,8 +89,13 @@ def logged_update(queryset: models.QuerySet[M], *, actor: Actor, purpose: str, *
     )
     updatable = model._default_manager.filter(pk__in=pks)
     if isinstance(updatable, PersonalDataQuerySet):
-        return updatable._update_logged(values)
-    return updatable.update(**values)
+        updated = updatable._update_logged(values)
+    else:
+        updated = updatable.update(**values)
+    from wijkbasis.core.signals import rows_updated
+
+    rows_updated.send(sender=model, pks=pks)
+    return updated
 
 
 @contextmanager

@@ -17,6 +17,11 @@ with `follows("vacancy-search-form", "skills", "areas")`: it is bumped whenever 
 Only declared kinds can be cached, so a misspelt kind in a template fails at once instead of
 being kept, never invalidated, for hours.
 
+The versions also tell a process-local cache when to rebuild: `version(kind)` is one read of
+the shared cache, where comparing the data itself would read every row (volunteering's matching
+facts of the shared talent profiles: `selectors.shared_profile_facts`). Such a cache may hold
+personal data, in the process's memory only; the shared cache holds just the number.
+
 In templates: `{% load fragments %}{% fragment "areas" "district" district.pk %}…{% endfragment %}`;
 in code: `cached_fragment("areas", ("district", pk), render)`.
 """
@@ -72,6 +77,13 @@ def bump(kind: str) -> None:
     cache.set_many({_version_key(each): now for each in kinds}, timeout=None)
 
 
+def mark_changed(kind: str) -> None:
+    """For a receiver: bump `kind` now, and again once the change is committed (a part rendered
+    in between from the data as it was must not be kept under the new version)."""
+    bump(kind)
+    transaction.on_commit(lambda: bump(kind))
+
+
 def bump_all() -> None:
     """Every kind changed: for commands that write with bulk_create or raw SQL (no signals)."""
     for kind in list(_FOLLOWERS):
@@ -123,24 +135,25 @@ def invalidate_on_change(
     kind: str, app_label: str, *, except_models: Iterable[str] = (), only_models: Iterable[str] = ()
 ) -> None:
     """Bump `kind` whenever a model of the app (of `only_models`, if given; never of
-    `except_models`) is saved or deleted, or a many-to-many relation of one changes; and after
-    `migrate` (new code may render the parts differently, and a test database is emptied that
-    way). Bulk writes pass no signals: commands that make them call `bump` themselves."""
+    `except_models`) is saved or deleted, a many-to-many relation of one changes, or its rows are
+    updated through core.access.logged_update (signals.rows_updated); and after `migrate` (new
+    code may render the parts differently, and a test database is emptied that way). Other bulk
+    writes pass no signals: commands that make them call `bump_all` themselves."""
+    from wijkbasis.core.signals import rows_updated
+
     declare(kind)
     skipped = set(except_models)
     only = set(only_models)
 
     def changed(**_kwargs: Any) -> None:
-        bump(kind)
-        # Again once the change is committed: a page rendered in between from the data as it
-        # was must not be kept under the new version.
-        transaction.on_commit(lambda: bump(kind))
+        mark_changed(kind)
 
     uid = f"fragments:{kind}"
     for model in apps.get_app_config(app_label).get_models():
         if model._meta.model_name in skipped or (only and model._meta.model_name not in only):
             continue
         post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"{uid}:save:{model._meta.label}")
+        rows_updated.connect(changed, sender=model, weak=False, dispatch_uid=f"{uid}:update:{model._meta.label}")
         post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"{uid}:delete:{model._meta.label}")
         for relation in model._meta.local_many_to_many:
             through = relation.remote_field.through

@@ -12,8 +12,13 @@ from typing import Any
 
 from django.db import models
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 
 from wijkbasis.core.access_log import Action, _entry, current_actor
+
+#: Sent by core.access.logged_update after a bulk update of a resident's data (no post_save for
+#: those rows): `sender` the model, `pks` the ids of the rows. core.fragments listens to it.
+rows_updated = Signal()
 
 
 def connect(model_label: str) -> None:

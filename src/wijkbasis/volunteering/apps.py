@@ -3,6 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 #: The kind (core.fragments) of the vacancy search's rendered form.
 SEARCH_FORM_FRAGMENTS = "vacancy-search-form"
+#: The kind whose version tells when to rebuild the matching facts of the talent profiles
+#: (selectors.shared_profile_facts).
+PROFILE_FACTS = "talent-profile-facts"
 
 
 class VolunteeringConfig(AppConfig):
@@ -28,3 +31,16 @@ class VolunteeringConfig(AppConfig):
         # they change with the skills and the areas (the areas app's kind).
         invalidate_on_change("skills", "volunteering", only_models=["skill"])
         follows(SEARCH_FORM_FRAGMENTS, "skills", "areas")
+        # The facts of the talent profiles: their own rows and relations, the names of skills and
+        # wijken, and what they read of their resident (selectors.resident_changed).
+        invalidate_on_change(PROFILE_FACTS, "volunteering", only_models=["talentprofile"])
+        follows(PROFILE_FACTS, "skills", "areas")
+        from django.apps import apps
+        from django.db.models.signals import post_save
+
+        from wijkbasis.core.signals import rows_updated
+        from wijkbasis.volunteering.selectors import resident_changed
+
+        resident = apps.get_model("accounts", "Resident")
+        post_save.connect(resident_changed, sender=resident, dispatch_uid="volunteering:facts:resident")
+        rows_updated.connect(resident_changed, sender=resident, dispatch_uid="volunteering:facts:residents")

@@ -249,16 +249,29 @@ def published_vacancy_facts() -> list[Any]:
 
 def shared_profile_facts() -> list[Any]:
     """Facts of every talent profile shared with brokers or organisations, kept once for everyone:
-    callers filter them with visible_to (`profile_facts_visible_to`)."""
-    from django.db.models import Count, Max
-
+    callers filter them with visible_to (`profile_facts_visible_to`). Rebuilt when the version of
+    apps.PROFILE_FACTS changes (one read of the shared cache; an aggregate over 100,000 profiles
+    and their residents would cost more than the page)."""
+    from wijkbasis.core import fragments
     from wijkbasis.volunteering import matching
+    from wijkbasis.volunteering.apps import PROFILE_FACTS
 
     shared = TalentProfile.objects.exclude(visibility=TalentProfile.Visibility.PRIVATE)
-    version = tuple(
-        shared.aggregate(total=Count("id"), changed=Max("updated_at"), resident=Max("resident__updated_at")).values()
-    )
-    return _cached("profiles", version, lambda: matching.profile_facts(shared))
+    return _cached("profiles", (fragments.version(PROFILE_FACTS),), lambda: matching.profile_facts(shared))
+
+
+def resident_changed(sender: Any, instance: Any = None, pks: Any = None, raw: bool = False, **kwargs: Any) -> None:
+    """A resident was saved (or residents were updated in bulk): their talent profile's facts
+    (wijk, languages) may have changed. Only when one of them has a profile, so that editing
+    the many residents without one never rebuilds the facts."""
+    if raw:
+        return
+    from wijkbasis.core import fragments
+    from wijkbasis.volunteering.apps import PROFILE_FACTS
+
+    ids = [instance.pk] if instance is not None else list(pks or ())
+    if ids and TalentProfile.objects.filter(resident_id__in=ids).exists():
+        fragments.mark_changed(PROFILE_FACTS)
 
 
 def profile_facts_visible_to(user: Any) -> list[Any]:

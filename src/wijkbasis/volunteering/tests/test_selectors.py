@@ -98,3 +98,45 @@ def test_similar_vacancies_share_skills_or_the_wijk_and_are_open(organisation: O
     found = [card.vacancy for card in selectors.similar_vacancies(gone)]
     assert found == [alike, nearby]  # a shared skill counts more than the same wijk; nothing unrelated
     assert gone not in found and draft not in found
+
+
+def _facts_of(profile: Any) -> Any:
+    return next(item for item in selectors.shared_profile_facts() if item.id == profile.pk)
+
+
+def test_the_profile_facts_are_kept_until_a_profile_its_resident_or_a_name_changes(
+    zutphen: Any, gardening: Skill
+) -> None:
+    from wijkbasis.accounts.models import Resident
+    from wijkbasis.core.access import logged_update
+    from wijkbasis.core.access_log import SYSTEM
+
+    waterkwartier = District.objects.get(code="WK030101")
+    centrum = District.objects.exclude(pk=waterkwartier.pk).filter(municipality_id=waterkwartier.municipality_id)[0]
+    profile = TalentProfileFactory(skills=[gardening], districts=[waterkwartier])
+    assert _facts_of(profile).skill_ids == {gardening.pk}
+    with CaptureQueriesContext(connection) as kept:
+        selectors.shared_profile_facts()
+    assert len(kept) <= 1  # the version, from the shared cache: no query over the profiles
+
+    cooking = SkillFactory(name="Koken")
+    profile.skills.add(cooking)  # a relation
+    assert _facts_of(profile).skill_ids == {gardening.pk, cooking.pk}
+    resident = profile.resident
+    resident.district = centrum
+    resident.save()  # what the facts read of the resident
+    assert _facts_of(profile).home_district_id == centrum.pk
+    logged_update(
+        Resident.objects.filter(pk=resident.pk), actor=SYSTEM, purpose="resident_support", languages="Nederlands"
+    )
+    assert _facts_of(profile).speaks_dutch
+    gardening.name = "Tuinieren en snoeien"
+    gardening.save()  # a name the reasons show
+    assert _facts_of(profile).names.skills[gardening.pk] == "Tuinieren en snoeien"
+
+    Resident.objects.create(name="Zonder Profiel", source="form")  # a resident without a profile
+    with CaptureQueriesContext(connection) as after_other_resident:
+        selectors.shared_profile_facts()
+    assert len(after_other_resident) <= 1  # not rebuilt
+    profile.delete()
+    assert all(item.id != profile.pk for item in selectors.shared_profile_facts())
