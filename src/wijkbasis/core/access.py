@@ -141,11 +141,23 @@ def access_list(objects: Iterable[M], user: Any, *, purpose: str) -> list[M]:
     return rows
 
 
-def access_page(queryset: models.QuerySet[M], user: Any, number: Any, *, purpose: str, per_page: int = 25) -> Page[M]:
+def access_page(
+    queryset: models.QuerySet[M],
+    user: Any,
+    number: Any,
+    *,
+    purpose: str,
+    per_page: int = 25,
+    count: int | None = None,
+    by_id: bool = False,
+) -> Page[M]:
     """A page of the rows `user` may see, each logged as seen in a list. Counted up to
     core.pagination's cap (`page.paginator.capped`: "more than 1,000"): counting all of a
-    team's 30,000 residents would cost more than the page."""
-    page = CappedPaginator(_visible(queryset, user), per_page).get_page(number)
+    team's 30,000 residents would cost more than the page. `count`: see core.pagination;
+    `by_id`: the page's ids are read through visible_to, then those rows from `queryset` (with
+    what it selects) by id (core.pagination's `rows`)."""
+    paginator = CappedPaginator(_visible(queryset, user), per_page, count=count, rows=queryset if by_id else None)
+    page = paginator.get_page(number)
     page.object_list = access_list(page.object_list, user, purpose=purpose)
     return page
 

@@ -42,8 +42,11 @@ def access_organisation_response(user: Any, pk: Any) -> Response:
     return access(organisation_responses(user), user, purpose=VOLUNTEER_MATCHING.code, pk=pk)
 
 
-def access_response_page(user: Any, shown: QuerySet[Response], number: Any, *, per_page: int) -> Page[Response]:
-    return access_page(shown, user, number, purpose=VOLUNTEER_MATCHING.code, per_page=per_page)
+def access_response_page(
+    user: Any, shown: QuerySet[Response], number: Any, *, per_page: int, count: int | None = None
+) -> Page[Response]:
+    """Read by id (core.pagination): the visibility rules are a union the page's rows are cut from."""
+    return access_page(shown, user, number, purpose=VOLUNTEER_MATCHING.code, per_page=per_page, count=count, by_id=True)
 
 
 def access_follow_up(user: Any, pk: Any) -> FollowUp:

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -6,6 +8,20 @@ SEARCH_FORM_FRAGMENTS = "vacancy-search-form"
 #: The kind whose version tells when to rebuild the matching facts of the talent profiles
 #: (selectors.shared_profile_facts).
 PROFILE_FACTS = "talent-profile-facts"
+
+
+def resident_changed(sender: Any, instance: Any = None, pks: Any = None, raw: bool = False, **kwargs: Any) -> None:
+    """A resident was saved (or residents were updated in bulk): their talent profile's facts
+    (wijk, languages) may have changed. Only when one of them has a profile, so that editing
+    the many residents without one never rebuilds the facts."""
+    if raw:
+        return
+    from wijkbasis.core import fragments
+    from wijkbasis.volunteering.models import TalentProfile
+
+    ids = [instance.pk] if instance is not None else list(pks or ())
+    if ids and TalentProfile.objects.filter(resident_id__in=ids).exists():
+        fragments.mark_changed(PROFILE_FACTS)
 
 
 class VolunteeringConfig(AppConfig):
@@ -32,14 +48,13 @@ class VolunteeringConfig(AppConfig):
         invalidate_on_change("skills", "volunteering", only_models=["skill"])
         follows(SEARCH_FORM_FRAGMENTS, "skills", "areas")
         # The facts of the talent profiles: their own rows and relations, the names of skills and
-        # wijken, and what they read of their resident (selectors.resident_changed).
+        # wijken, and what they read of their resident (resident_changed).
         invalidate_on_change(PROFILE_FACTS, "volunteering", only_models=["talentprofile"])
         follows(PROFILE_FACTS, "skills", "areas")
         from django.apps import apps
         from django.db.models.signals import post_save
 
         from wijkbasis.core.signals import rows_updated
-        from wijkbasis.volunteering.selectors import resident_changed
 
         resident = apps.get_model("accounts", "Resident")
         post_save.connect(resident_changed, sender=resident, dispatch_uid="volunteering:facts:resident")

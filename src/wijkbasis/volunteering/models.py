@@ -134,12 +134,22 @@ def _is_relation(model: type[models.Model], lookup: str) -> bool:
     return bool(field.is_relation and field.many_to_one)
 
 
-def _in_districts(model: type[models.Model], lookups: tuple[str, ...], district_ids: Any) -> Q:
-    """Any of the lookups names one of these wijken."""
-    condition = Q(pk__in=[])
-    for lookup in lookups:
-        condition |= _through_own_keys(model, {f"{lookup}__in": district_ids})
-    return condition
+def _in_districts(model: type[models.Model], lookups: tuple[str, ...], district_ids: Any) -> list[Q]:
+    """One condition per lookup: it names one of these wijken (any of them will do)."""
+    return [_through_own_keys(model, {f"{lookup}__in": district_ids}) for lookup in lookups]
+
+
+def _any_of(model: type[models.Model], conditions: list[Q]) -> Q:
+    """Any of the conditions, as `pk IN (rows of the first UNION ALL rows of the second …)`.
+
+    Each part is answered from the indexes of its own keys, and a database judges well how many
+    rows each part finds. The same conditions ORed in one WHERE make PostgreSQL guess half the
+    table per semi-join: it then reads every response and every resident to sort a page of 25
+    (the broker pipeline: 91 → 30 ms at 55,000 responses)."""
+    if len(conditions) == 1:
+        return conditions[0]
+    parts = [model._base_manager.filter(condition).order_by().values("pk") for condition in conditions]
+    return Q(pk__in=parts[0].union(*parts[1:], all=True))
 
 
 def _nowhere(model: type[models.Model], lookups: tuple[str, ...], **also: Any) -> Q:
@@ -375,17 +385,21 @@ class ResponseQuerySet(PersonalDataQuerySet["Response"]):
         if access.user_id is None:
             return self.none()
         # Every part a condition on the response's own vacancy_id and resident_id (see
-        # _through_own_keys), so that no response row is joined to be tested.
-        condition = _through_own_keys(Response, {"resident__user_id": access.user_id})
+        # _through_own_keys), so that no response row is joined to be tested; the parts as a
+        # union (_any_of), so that each is read from its own index.
+        conditions = [_through_own_keys(Response, {"resident__user_id": access.user_id})]
         if access.organisation_ids:
-            condition |= _through_own_keys(Response, {"vacancy__organisation_id__in": access.organisation_ids})
+            conditions.append(_through_own_keys(Response, {"vacancy__organisation_id__in": access.organisation_ids}))
         if access.team_ids:
-            condition |= _in_districts(Response, RESPONSE_DISTRICT_LOOKUPS, access.district_ids) | _nowhere(
-                Response,
-                RESPONSE_DISTRICT_LOOKUPS,
-                vacancy__organisation__municipality_id__in=access.municipality_ids_as(),
+            conditions += _in_districts(Response, RESPONSE_DISTRICT_LOOKUPS, access.district_ids)
+            conditions.append(
+                _nowhere(
+                    Response,
+                    RESPONSE_DISTRICT_LOOKUPS,
+                    vacancy__organisation__municipality_id__in=access.municipality_ids_as(),
+                )
             )
-        return self.filter(condition)
+        return self.filter(_any_of(Response, conditions))
 
 
 class ResponsePartQuerySet(PersonalDataQuerySet[Any]):

@@ -260,20 +260,6 @@ def shared_profile_facts() -> list[Any]:
     return _cached("profiles", (fragments.version(PROFILE_FACTS),), lambda: matching.profile_facts(shared))
 
 
-def resident_changed(sender: Any, instance: Any = None, pks: Any = None, raw: bool = False, **kwargs: Any) -> None:
-    """A resident was saved (or residents were updated in bulk): their talent profile's facts
-    (wijk, languages) may have changed. Only when one of them has a profile, so that editing
-    the many residents without one never rebuilds the facts."""
-    if raw:
-        return
-    from wijkbasis.core import fragments
-    from wijkbasis.volunteering.apps import PROFILE_FACTS
-
-    ids = [instance.pk] if instance is not None else list(pks or ())
-    if ids and TalentProfile.objects.filter(resident_id__in=ids).exists():
-        fragments.mark_changed(PROFILE_FACTS)
-
-
 def profile_facts_visible_to(user: Any) -> list[Any]:
     """The shared profiles this user may see (TalentProfile.objects.visible_to), as matching facts."""
     facts = shared_profile_facts()

@@ -30,3 +30,34 @@ def test_a_queryset_is_counted_over_a_limit(zutphen: object) -> None:
     assert total > 3
     assert capped_count(District.objects.all(), cap=3) == 4  # one past the cap: "more than 3"
     assert capped_count(District.objects.all(), cap=total) == total
+
+
+@pytest.mark.django_db
+def test_a_page_read_by_id_keeps_the_order_and_takes_its_rows_from_the_rows_queryset(zutphen: object) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ordered = District.objects.order_by("-code")
+    expected = list(ordered.values_list("code", flat=True)[3:6])
+    paginator = CappedPaginator(ordered, 3, rows=District.objects.defer("boundary", "key_figures"))
+    with CaptureQueriesContext(connection) as queries:
+        page = paginator.get_page(2)
+        codes = [district.code for district in page.object_list]
+    assert codes == expected
+    assert len(queries) == 3  # the count, the page's ids, its rows by id
+    assert "boundary" not in queries[-1]["sql"]  # the rows as `rows` selects them
+    assert all("boundary" in district.get_deferred_fields() for district in page.object_list)
+
+
+@pytest.mark.django_db
+def test_a_known_count_is_not_counted_again(zutphen: object) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    total = District.objects.count()
+    with CaptureQueriesContext(connection) as queries:
+        paginator = CappedPaginator(District.objects.order_by("code"), 2, count=total)
+        assert paginator.count == total and not paginator.capped
+        assert len(paginator.get_page(1).object_list) == 2
+    assert len(queries) == 1  # the page only
+    assert CappedPaginator(District.objects.all(), 2, cap=3, count=total).capped

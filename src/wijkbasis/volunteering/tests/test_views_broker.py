@@ -132,3 +132,34 @@ def test_phone_numbers_staff_see_are_tap_to_call(client: Client, broker: Any) ->
     login(client, broker)
     html = client.get(reverse("accounts:resident_detail", args=[resident.pk])).content.decode()
     assert 'href="tel:+31612345678"' in html
+
+
+def test_pipeline_pages_newest_first_with_counts_from_the_status_columns(
+    client: Client, organisation: Any, broker: Any
+) -> None:
+    vacancy = VacancyFactory(organisation=organisation)
+    responses = ResponseFactory.create_batch(27, vacancy=vacancy)
+    contacted = responses[:2]
+    for response in contacted:
+        services.move_response(response=response, to_status=Response.Status.CONTACTED, by=broker)
+    hidden = ResponseFactory(
+        vacancy=VacancyFactory(organisation=organisation, districts=[District.objects.get(slug="leesten")]),
+        user=UserFactory(name="Elders Woont"),
+    )
+    login(client, broker)
+
+    first = client.get("/werkplek/vrijwilligerswerk/").content.decode()
+    second = client.get("/werkplek/vrijwilligerswerk/?pagina=2").content.decode()
+    assert "27 reacties" in first and "27 reacties" in second  # the visible ones only
+    shown = [f"/reacties/{response.pk}/" for response in sorted(responses, key=lambda r: (r.created_at, r.pk))]
+    on_first = [link for link in shown if link in first]
+    on_second = [link for link in shown if link in second]
+    assert len(on_first) == 25 and len(on_second) == 2 and not set(on_first) & set(on_second)
+    assert on_second == shown[:2]  # the oldest last
+    assert sorted(on_first, key=first.index) == list(reversed(shown[2:]))  # newest first on the page
+    assert f"/reacties/{hidden.pk}/" not in first + second
+    only_contacted = client.get("/werkplek/vrijwilligerswerk/?status=contacted").content.decode()
+    assert "2 reacties" in only_contacted
+    assert sorted(link for link in shown if link in only_contacted) == sorted(
+        f"/reacties/{response.pk}/" for response in contacted
+    )

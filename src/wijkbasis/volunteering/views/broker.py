@@ -43,10 +43,14 @@ PAGE_SIZE = 25
 def pipeline(request: AuthenticatedHttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     found = response_queryset()
+    # The counts per status are of the same rows: the page's count follows from them.
+    counts = selectors.response_counts_by_status(request.user)
     if status in Response.Status.values:
         found = found.filter(status=status)
-    page = access_response_page(request.user, found, request.GET.get("pagina"), per_page=PAGE_SIZE)
-    counts = selectors.response_counts_by_status(request.user)
+        total = counts.get(status, 0)
+    else:
+        total = sum(counts.values())
+    page = access_response_page(request.user, found, request.GET.get("pagina"), per_page=PAGE_SIZE, count=total)
     return render(
         request,
         "volunteering/broker/pipeline.html",
