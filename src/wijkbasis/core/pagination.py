@@ -15,9 +15,9 @@ rank, a union of visibility rules): they are sorted without the joined columns o
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.utils.formats import number_format
 from django.utils.functional import cached_property
@@ -58,15 +58,16 @@ class CappedPaginator(Paginator[Any]):
             return min(self.known_count, self.cap + 1)
         return capped_count(self.object_list, self.cap)
 
-    def page(self, number: Any) -> Any:
+    def page(self, number: Any) -> Page[Any]:
         if self.rows is None:
             return super().page(number)
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        ids = list(self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page])
+        listed = cast(QuerySet[Any], self.object_list)
+        ids = list(listed.values_list("pk", flat=True)[bottom : bottom + self.per_page])
         by_id = self.rows.order_by().in_bulk(ids)
         # A row gone between the two reads is left out rather than shown half.
-        return self._get_page([by_id[pk] for pk in ids if pk in by_id], number, self)
+        return Page([by_id[pk] for pk in ids if pk in by_id], number, self)
 
     @cached_property
     def count(self) -> int:
