@@ -41,6 +41,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils.text import slugify
 
 from bench import frame
 from bench.urls import CEILING_PATH
@@ -408,8 +409,11 @@ def report(
 ) -> str:
     command = "uv run python -m bench" + (" --postgres" if options.postgres else "")
     command += " --small" if options.small else (f" --divide {options.divide}" if options.divide > 1 else "")
+    command += f" --only '{options.only}'" if options.only else ""
+    # Reused data is described by its rows (below), not by this run's size options.
+    size = f"{size_label(options)} size" if generated_in is not None else "reused data"
     lines = [
-        f"# Page benchmark: {database}, {size_label(options)} size",
+        f"# Page benchmark: {database}, {size}" + (f", only pages with “{options.only}”" if options.only else ""),
         "",
         f"`{command}` on {frame.today()}: {frame.describe_machine()} "
         f"1-minute load average at the start and the end: {load_average[0]:.1f}, {load_average[1]:.1f} "
@@ -568,6 +572,8 @@ def main(options: Any, env: frame.Environment) -> None:
     vendor = "postgresql" if env.vendor == "postgresql" else "sqlite"
     suffix = "" if size_label(options) == "full" else f"-{size_label(options)}"
     suffix += "-lighthouse" if options.lighthouse_only else ""
+    # A run of some pages never replaces the day's run of all of them.
+    suffix += f"-only-{slugify(options.only)}" if options.only else ""
     path = frame.write_results(frame.RESULTS_DIR / f"{frame.today()}-{vendor}{suffix}.md", text)
     print(text)
     say(f"results written to {path.relative_to(frame.REPO_DIR)}")

@@ -6,11 +6,13 @@ subquery), so a list with more says "more than 1,000" (`capped`) and offers the 
 first `cap` rows: whoever wants more narrows the search. A count is never cached, so nothing
 needs invalidating; a caller that already knows it (from counts per status) passes `count`.
 
-`rows=` reads a page in two steps: the ids of the page's rows from the list (filtered and
-ordered: narrow rows, no joins for what is shown), then those rows, by id, from `rows` (a
-queryset with what is shown: select_related, only, prefetch_related; not filtered again). It
-pays where the filter finds many rows that are ordered before the page is cut (a word search's
-rank, a union of visibility rules): they are sorted without the joined columns of every one.
+`rows=` reads a page in two steps: the ids from the list (filtered and ordered: narrow rows,
+no joins for what is shown), then the page's rows, by id, from `rows` (a queryset with what is
+shown: select_related, only, prefetch_related; not filtered again). Without a known count the
+first step reads the ids of the first `cap + 1` rows in order, which is the count as well: the
+filter runs once, not once to count and once for the page. It pays where the filter finds many
+rows that are ordered before the page is cut (a word search's rank, a union of visibility
+rules): they are sorted without the joined columns of every one.
 """
 
 from __future__ import annotations
@@ -56,15 +58,26 @@ class CappedPaginator(Paginator[Any]):
         """The rows counted: at most cap + 1."""
         if self.known_count is not None:
             return min(self.known_count, self.cap + 1)
+        if self.rows is not None:
+            return len(self._first_ids)
         return capped_count(self.object_list, self.cap)
+
+    @cached_property
+    def _first_ids(self) -> list[Any]:
+        """The ids of the first cap + 1 rows, in the list's order."""
+        listed = cast(QuerySet[Any], self.object_list)
+        return list(listed.values_list("pk", flat=True)[: self.cap + 1])
 
     def page(self, number: Any) -> Page[Any]:
         if self.rows is None:
             return super().page(number)
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        listed = cast(QuerySet[Any], self.object_list)
-        ids = list(listed.values_list("pk", flat=True)[bottom : bottom + self.per_page])
+        if self.known_count is None:
+            ids = self._first_ids[: self.cap][bottom : bottom + self.per_page]
+        else:
+            listed = cast(QuerySet[Any], self.object_list)
+            ids = list(listed.values_list("pk", flat=True)[bottom : bottom + self.per_page])
         by_id = self.rows.order_by().in_bulk(ids)
         # A row gone between the two reads is left out rather than shown half.
         return Page([by_id[pk] for pk in ids if pk in by_id], number, self)

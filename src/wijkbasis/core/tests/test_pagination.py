@@ -40,11 +40,15 @@ def test_a_page_read_by_id_keeps_the_order_and_takes_its_rows_from_the_rows_quer
     ordered = District.objects.order_by("-code")
     expected = list(ordered.values_list("code", flat=True)[3:6])
     paginator = CappedPaginator(ordered, 3, rows=District.objects.defer("boundary", "key_figures"))
+    capped = CappedPaginator(ordered, 2, cap=3, rows=District.objects.all())
+    assert (capped.count, capped.capped, capped.num_pages) == (3, True, 2)
+    assert [d.code for d in capped.get_page(2).object_list] == list(ordered.values_list("code", flat=True)[2:3])
     with CaptureQueriesContext(connection) as queries:
         page = paginator.get_page(2)
         codes = [district.code for district in page.object_list]
     assert codes == expected
-    assert len(queries) == 3  # the count, the page's ids, its rows by id
+    assert len(queries) == 2  # the ids up to the cap (also the count), the page's rows by id
+    assert paginator.count == District.objects.count()
     assert "boundary" not in queries[-1]["sql"]  # the rows as `rows` selects them
     assert all("boundary" in district.get_deferred_fields() for district in page.object_list)
 

@@ -141,14 +141,16 @@ def _plan_text(queryset: QuerySet[Any]) -> str:
     return "\n".join(_sqlite_plan(queryset))
 
 
-def _page(query: str) -> QuerySet[Vacancy]:
-    """The first page of the public search, as the page reads it."""
-    return VacancyFilter(QueryDict(query)).qs[:20]
+#: The count's cap, scaled down as the data is: at region size the cap (COUNT_CAP, 1,000) is
+#: a tenth of the 10,000 published vacancies; here of the 600.
+SCALED_CAP = COUNT_CAP * PUBLISHED // 10_000
 
 
-def _count(query: str) -> QuerySet[Any]:
-    """The count the page shows, as core.pagination.capped_count asks for it."""
-    return VacancyFilter(QueryDict(query)).qs.order_by().values("pk")[: COUNT_CAP + 1]
+def _page(query: str) -> QuerySet[Any]:
+    """What the public search reads first (core.pagination's `rows=`): the ids of the first
+    cap + 1 matches in the page's order, which are the count as well; the 20 cards are then
+    read by id."""
+    return VacancyFilter(QueryDict(query)).qs.values_list("pk", flat=True)[: SCALED_CAP + 1]
 
 
 # ---------------------------------------------------------------------------
@@ -160,7 +162,7 @@ def test_the_list_walks_the_newest_first_index_and_sorts_nothing() -> None:
     assert _index_walked(page) == {"volunteering_vacancy_newest"}, _plan_text(page)
     assert _sorts(page) == []
     assert _full_scans(page) == []
-    assert len(list(page)) == 20
+    assert len(list(page)) > 20
 
 
 @pytest.mark.usefixtures("region")
@@ -172,12 +174,6 @@ def test_filters_on_the_vacancy_itself_keep_the_index_order() -> None:
 
 
 @pytest.mark.usefixtures("region")
-def test_the_count_reads_only_published_vacancies() -> None:
-    assert _full_scans(_count("")) == []
-    assert _full_scans(_count("q=tuin")) == []
-
-
-@pytest.mark.usefixtures("region")
 def test_a_word_found_in_many_vacancies_is_looked_up_in_the_search_index() -> None:
     page = _page("q=tuin")
     # Best first: the matches are sorted by rank (a page of them, not the table), found through
@@ -186,4 +182,4 @@ def test_a_word_found_in_many_vacancies_is_looked_up_in_the_search_index() -> No
     if connection.vendor == "sqlite":
         steps = _sqlite_plan(page)
         assert any("volunteering_vacancy_fts VIRTUAL TABLE INDEX" in step for step in steps), steps
-    assert len(list(page)) == 20
+    assert len(list(page)) > 20

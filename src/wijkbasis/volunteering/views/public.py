@@ -76,7 +76,8 @@ def vacancies(request: HttpRequest) -> HttpResponse:
             # A form sent without JavaScript: empty fields, a distance without a postcode.
             return redirect(reverse("volunteering:vacancies") + (f"?{tidy.urlencode()}" if tidy else ""))
     filterset = VacancyFilter(request.GET)
-    paginator = CappedPaginator(filterset.qs, PAGE_SIZE)
+    # The page's ids first (a word search ranks every match), then the 20 cards by id.
+    paginator = CappedPaginator(filterset.qs, PAGE_SIZE, rows=selectors.card_queryset(Vacancy.objects.all()))
     page = paginator.get_page(request.GET.get("pagina"))
     cards = [describe.vacancy_card(vacancy, centre=filterset.centre) for vacancy in page.object_list]
     query = filterset.query_string()
