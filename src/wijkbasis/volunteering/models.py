@@ -99,8 +99,8 @@ RESPONSE_DISTRICT_LOOKUPS = ("resident__district", *(f"vacancy__{lookup}" for lo
 def _through_own_keys(model: type[models.Model], lookups: dict[str, Any]) -> Q:
     """All of these lookups (`{"vacancy__districts__in": ids}`) as conditions on the model's own
     foreign keys, one semi-join per relation: `vacancy_id IN (SELECT id FROM vacancy WHERE …)`.
-    A database answers an OR of such conditions from the foreign keys' indexes; the same lookups
-    joined and ORed in one WHERE make it read every row."""
+    The same lookups joined in one WHERE make a database read every row; several such
+    conditions are combined with `_any_of` (a union), not ORed."""
     by_relation: dict[str, dict[str, Any]] = {}
     for lookup, value in lookups.items():
         relation, _, rest = lookup.partition("__")
